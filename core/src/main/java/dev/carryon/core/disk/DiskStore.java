@@ -1,0 +1,239 @@
+package dev.carryon.core.disk;
+
+import dev.carryon.core.ErrorCode;
+import dev.carryon.core.UploadException;
+import dev.carryon.core.UploadIds;
+import dev.carryon.core.UploadInfo;
+import dev.carryon.core.store.Concatenatable;
+import dev.carryon.core.store.Expirable;
+import dev.carryon.core.store.LengthDeferrable;
+import dev.carryon.core.store.RangeReadable;
+import dev.carryon.core.store.Upload;
+import dev.carryon.core.store.UploadStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Uploads as plain files in one directory: {@code ID.bin} holds the bytes, {@code ID.info} the rest.
+ *
+ * <p>The offset of an upload is the size of its data file, which is forced to disk before any offset is
+ * acknowledged; so after a crash the offsets are simply read back from the files. A chunk that must pass a
+ * check (a checksum) first leaves an {@code ID.pending} marker holding the offset to return to, so a crash
+ * before the check never lets unverified bytes count. Finishing an upload costs nothing: the data file
+ * already is the file.
+ */
+public final class DiskStore implements UploadStore, Concatenatable, LengthDeferrable, Expirable, RangeReadable {
+    private static final Logger LOG = LoggerFactory.getLogger(DiskStore.class);
+
+    private final Path dir;
+    private final Duration expireAfter;
+    private final FileChannel lockChannel;
+    private final FileLock processLock;
+
+    /**
+     * Opens (creating it if needed) a store in {@code dir} and repairs what a crash left behind.
+     *
+     * @param expireAfter how long an unfinished upload lives after its last change; null or zero for ever
+     * @throws IllegalStateException if another process uses the directory
+     */
+    public DiskStore(Path dir, Duration expireAfter) throws IOException {
+        this.dir = Files.createDirectories(dir).toRealPath();
+        this.expireAfter = expireAfter == null || expireAfter.isZero() ? null : expireAfter;
+        this.lockChannel = FileChannel.open(this.dir.resolve(".lock"), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE);
+        this.processLock = lockChannel.tryLock();
+        if (processLock == null) {
+            lockChannel.close();
+            throw new IllegalStateException("the data directory " + this.dir + " is in use by another process");
+        }
+        rollBackPendingChunks();
+    }
+
+    public Path directory() {
+        return dir;
+    }
+
+    @Override
+    public String describe() {
+        return "disk store in " + dir;
+    }
+
+    @Override
+    public UploadInfo create(UploadInfo info) throws IOException {
+        Files.createFile(dataFile(info.id()));
+        InfoFile.write(infoFile(info.id()), info);
+        syncDirectory();
+        return find(info.id()).orElseThrow().info();
+    }
+
+    @Override
+    public Optional<Upload> find(String id) throws IOException {
+        if (!UploadIds.isValid(id) || !Files.exists(infoFile(id))) {
+            return Optional.empty();
+        }
+        return Optional.of(new DiskUpload(this, id));
+    }
+
+    @Override
+    public void terminate(String id) throws IOException {
+        if (!UploadIds.isValid(id)) {
+            return;
+        }
+        Files.deleteIfExists(infoFile(id));
+        Files.deleteIfExists(dataFile(id));
+        Files.deleteIfExists(pendingFile(id));
+    }
+
+    @Override
+    public UploadInfo declareLength(String id, long length) throws IOException {
+        UploadInfo info = read(id);
+        if (info.isLengthKnown()) {
+            throw new UploadException(ErrorCode.LENGTH_CONFLICT);
+        }
+        if (length < info.offset()) {
+            throw new UploadException(ErrorCode.LENGTH_CONFLICT, "Upload-Length is less than what is stored");
+        }
+        InfoFile.write(infoFile(id), info.withLength(length));
+        return read(id);
+    }
+
+    @Override
+    public UploadInfo concatenate(String id) throws IOException {
+        UploadInfo info = read(id);
+        Path tmp = dir.resolve(id + ".bin.tmp");
+        try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING)) {
+            for (String part : info.concat().partIds()) {
+                try (FileChannel in = FileChannel.open(dataFile(part), StandardOpenOption.READ)) {
+                    long size = in.size();
+                    for (long done = 0; done < size; ) {
+                        done += in.transferTo(done, size - done, out);
+                    }
+                }
+            }
+            out.force(false);
+        } catch (NoSuchFileException e) {
+            Files.deleteIfExists(tmp);
+            throw new UploadException(ErrorCode.INVALID_CONCAT, "A part of the concatenation no longer exists");
+        }
+        Files.move(tmp, dataFile(id), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        syncDirectory();
+        return read(id);
+    }
+
+    @Override
+    public List<String> expiredBefore(Instant now) throws IOException {
+        List<String> expired = new ArrayList<>();
+        if (expireAfter == null) {
+            return expired;
+        }
+        for (String id : ids()) {
+            try {
+                UploadInfo info = read(id);
+                if (info.expiresAt() != null && info.expiresAt().isBefore(now)) {
+                    expired.add(id);
+                }
+            } catch (NoSuchFileException gone) {
+                // terminated meanwhile
+            }
+        }
+        return expired;
+    }
+
+    @Override
+    public SeekableByteChannel openForReading(String id) throws IOException {
+        if (!UploadIds.isValid(id)) {
+            throw new NoSuchFileException(id);
+        }
+        return FileChannel.open(dataFile(id), StandardOpenOption.READ);
+    }
+
+    @Override
+    public void close() throws IOException {
+        processLock.release();
+        lockChannel.close();
+    }
+
+    /** The ids of all stored uploads. */
+    public List<String> ids() throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.map(p -> p.getFileName().toString())
+                    .filter(name -> name.endsWith(".info"))
+                    .map(name -> name.substring(0, name.length() - ".info".length()))
+                    .filter(UploadIds::isValid)
+                    .toList();
+        }
+    }
+
+    UploadInfo read(String id) throws IOException {
+        InfoFile.Stored stored = InfoFile.read(infoFile(id));
+        Path data = dataFile(id);
+        boolean hasData = Files.exists(data);
+        long offset = hasData ? Files.size(data) : 0;
+        UploadInfo info = stored.toInfo(Math.min(offset, stored.length() == null ? offset : stored.length()));
+        if (info.concat().isFinal() && hasData) {
+            info = info.withLength(offset);
+        }
+        if (expireAfter != null && !info.isComplete()) {
+            Path touched = hasData ? data : infoFile(id);
+            info = info.withExpiresAt(Files.getLastModifiedTime(touched).toInstant().plus(expireAfter));
+        }
+        return info;
+    }
+
+    Path dataFile(String id) {
+        return dir.resolve(id + ".bin");
+    }
+
+    Path infoFile(String id) {
+        return dir.resolve(id + ".info");
+    }
+
+    Path pendingFile(String id) {
+        return dir.resolve(id + ".pending");
+    }
+
+    void syncDirectory() {
+        try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
+            d.force(true);
+        } catch (IOException e) {
+            // Not every file system lets a directory be opened for syncing; the files themselves are synced.
+            LOG.debug("could not sync directory {}", dir, e);
+        }
+    }
+
+    private void rollBackPendingChunks() throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path marker : files.filter(p -> p.getFileName().toString().endsWith(".pending")).toList()) {
+                String id = marker.getFileName().toString().replace(".pending", "");
+                long offset = Long.parseLong(Files.readString(marker).strip());
+                try (FileChannel ch = FileChannel.open(dataFile(id), StandardOpenOption.WRITE)) {
+                    if (ch.size() > offset) {
+                        ch.truncate(offset);
+                        ch.force(false);
+                    }
+                } catch (NoSuchFileException ignored) {
+                    // nothing to roll back
+                }
+                Files.delete(marker);
+                LOG.info("discarded an unverified chunk of upload {} after restart; offset is {}", id, offset);
+            }
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package dev.carryon.core.disk;
+
+import dev.carryon.core.ErrorCode;
+import dev.carryon.core.UploadException;
+import dev.carryon.core.UploadInfo;
+import dev.carryon.core.store.ChunkCheck;
+import dev.carryon.core.store.Upload;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
+
+/** One upload of a {@link DiskStore}: appends stream from the body straight into the data file. */
+final class DiskUpload implements Upload {
+    /** Bytes gathered from the body before each write: large enough for few system calls. */
+    private static final int BUFFER_SIZE = 256 * 1024;
+
+    private final DiskStore store;
+    private final String id;
+
+    DiskUpload(DiskStore store, String id) {
+        this.store = store;
+        this.id = id;
+    }
+
+    @Override
+    public UploadInfo info() throws IOException {
+        return store.read(id);
+    }
+
+    @Override
+    public long append(long offset, InputStream body, ChunkCheck check) throws IOException {
+        UploadInfo info = info();
+        if (info.concat().isFinal()) {
+            throw new UploadException(ErrorCode.MODIFY_FINAL);
+        }
+        if (offset != info.offset()) {
+            throw new UploadException(ErrorCode.OFFSET_MISMATCH);
+        }
+        boolean checked = check != ChunkCheck.NONE;
+        if (checked) {
+            Files.writeString(store.pendingFile(id), Long.toString(offset));
+        }
+        try (FileChannel file = FileChannel.open(store.dataFile(id), StandardOpenOption.WRITE)) {
+            try {
+                long end = copy(body, file, offset);
+                check.verify();
+                file.force(false);
+                return end;
+            } catch (StorageFullException full) {
+                file.force(false);
+                throw full;
+            } catch (UploadException bad) {
+                file.truncate(offset);
+                file.force(false);
+                throw bad;
+            }
+        } finally {
+            if (checked) {
+                Files.deleteIfExists(store.pendingFile(id));
+            }
+        }
+    }
+
+    /**
+     * Copies until the body ends. However the body fails, the bytes already read are written first; a
+     * transport failure ({@link IOException}) then leaves them durably stored.
+     */
+    private static long copy(InputStream body, FileChannel file, long start) throws IOException {
+        byte[] buffer = new byte[BUFFER_SIZE];
+        long position = start;
+        try {
+            while (true) {
+                int filled = 0;
+                try {
+                    for (int n; filled < buffer.length
+                            && (n = body.read(buffer, filled, buffer.length - filled)) != -1; ) {
+                        filled += n;
+                    }
+                } finally {
+                    position += write(file, buffer, filled, position);
+                }
+                if (filled < buffer.length) {
+                    return position;
+                }
+            }
+        } catch (IOException broken) {
+            file.force(false);
+            throw broken;
+        }
+    }
+
+    private static int write(FileChannel file, byte[] buffer, int length, long position) throws IOException {
+        ByteBuffer bytes = ByteBuffer.wrap(buffer, 0, length);
+        try {
+            while (bytes.hasRemaining()) {
+                file.write(bytes, position + bytes.position());
+            }
+        } catch (IOException e) {
+            if (String.valueOf(e.getMessage()).contains("No space left")) {
+                throw new StorageFullException(e);
+            }
+            throw e;
+        }
+        return length;
+    }
+
+    /** The disk filled up: what was written stays, the client hears 507 and may resume when there is room. */
+    static final class StorageFullException extends UploadException {
+        StorageFullException(IOException cause) {
+            super(ErrorCode.INSUFFICIENT_STORAGE, ErrorCode.INSUFFICIENT_STORAGE.message(), cause);
+        }
+    }
+}

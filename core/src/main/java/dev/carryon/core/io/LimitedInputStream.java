@@ -1,0 +1,58 @@
+package dev.carryon.core.io;
+
+import dev.carryon.core.ErrorCode;
+import dev.carryon.core.UploadException;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * Lets at most {@code limit} bytes through. A body that goes on past the limit is a client error
+ * ({@link ErrorCode#BODY_EXCEEDS_LENGTH}), discovered by peeking one byte once the limit is reached; a store
+ * then discards the whole chunk.
+ */
+public final class LimitedInputStream extends FilterInputStream {
+    private final ErrorCode overLimit;
+    private long left;
+
+    public LimitedInputStream(InputStream in, long limit, ErrorCode overLimit) {
+        super(in);
+        this.left = limit;
+        this.overLimit = overLimit;
+    }
+
+    @Override
+    public int read() throws IOException {
+        byte[] one = new byte[1];
+        return read(one, 0, 1) == -1 ? -1 : one[0] & 0xff;
+    }
+
+    @Override
+    public int read(byte[] bytes, int off, int len) throws IOException {
+        if (len == 0) {
+            return 0;
+        }
+        if (left == 0) {
+            if (in.read() != -1) {
+                throw new UploadException(overLimit);
+            }
+            return -1;
+        }
+        int n = in.read(bytes, off, (int) Math.min(len, left));
+        if (n > 0) {
+            left -= n;
+        }
+        return n;
+    }
+
+    @Override
+    public long skip(long n) {
+        return 0;
+    }
+
+    @Override
+    public int available() throws IOException {
+        return (int) Math.min(in.available(), left);
+    }
+}

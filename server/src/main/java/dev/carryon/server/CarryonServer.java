@@ -1,0 +1,128 @@
+package dev.carryon.server;
+
+import dev.carryon.core.lock.Locker;
+import dev.carryon.core.lock.MemoryLocker;
+import dev.carryon.core.store.Expirable;
+import dev.carryon.core.store.UploadStore;
+import dev.carryon.server.tus.TusConfig;
+import dev.carryon.server.tus.TusHandler;
+import org.eclipse.jetty.http.UriCompliance;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+
+/**
+ * A running Carryon server: Jetty 12 with every request on a virtual thread, in front of an
+ * {@link UploadStore}. {@link #stop()} is graceful: it stops accepting, lets in-flight uploads keep what
+ * they delivered, and then shuts down.
+ */
+public final class CarryonServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(CarryonServer.class);
+    /** Long enough for a request that is merely slow to finish its chunk, short enough for a client that came back. */
+    private static final Duration LOCK_PATIENCE = Duration.ofSeconds(5);
+    private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(10);
+
+    private final Server jetty;
+    private final ServerConnector connector;
+    private final UploadStore store;
+    private final Locker locker = new MemoryLocker();
+    private final Metrics metrics = new Metrics();
+    private final ExpirationSweeper sweeper;
+    private final TusHandler tus;
+
+    private CarryonServer(ServerConfig config, UploadStore store) {
+        this.store = store;
+        QueuedThreadPool threads = new QueuedThreadPool();
+        threads.setName("carryon");
+        threads.setVirtualThreadsExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        jetty = new Server(threads);
+
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        http.setSendDateHeader(true);
+        http.setRequestHeaderSize(16 * 1024);
+        http.setUriCompliance(UriCompliance.DEFAULT);
+        connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
+        connector.setHost(config.host());
+        connector.setPort(config.port());
+        connector.setIdleTimeout(config.idleTimeout().toMillis());
+        jetty.addConnector(connector);
+
+        Clock clock = Clock.systemUTC();
+        tus = new TusHandler(store, locker, new TusConfig("/files/", config.maxSize(), LOCK_PATIENCE), metrics, clock);
+        jetty.setHandler(new RootHandler(new Cors(config.corsOrigins()), tus, metrics));
+        jetty.setStopTimeout(SHUTDOWN_GRACE.toMillis());
+
+        Duration sweepEvery = config.expireAfter().isZero() ? Duration.ZERO
+                : minimum(config.expireAfter().dividedBy(10), Duration.ofMinutes(1));
+        sweeper = store instanceof Expirable expirable && !sweepEvery.isZero()
+                ? new ExpirationSweeper(expirable, locker, metrics, clock, sweepEvery) : null;
+    }
+
+    /** Starts a server on {@code store}; the server closes the store when it stops. */
+    public static CarryonServer start(ServerConfig config, UploadStore store) throws Exception {
+        CarryonServer server = new CarryonServer(config, store);
+        server.jetty.start();
+        return server;
+    }
+
+    /** The port the server listens on (useful after binding port 0). */
+    public int port() {
+        return connector.getLocalPort();
+    }
+
+    public String host() {
+        return connector.getHost();
+    }
+
+    public UploadStore store() {
+        return store;
+    }
+
+    public Metrics metrics() {
+        return metrics;
+    }
+
+    public String tusExtensions() {
+        return tus.capabilities().tusExtensions();
+    }
+
+    /**
+     * Stops accepting connections, ends in-flight uploads so that each keeps the bytes it delivered, waits
+     * for them to finish, then stops.
+     */
+    public void stop() throws Exception {
+        connector.close();
+        locker.requestReleaseOfAll();
+        if (!locker.awaitNoneHeld(SHUTDOWN_GRACE)) {
+            LOG.warn("some uploads were still busy after {}", SHUTDOWN_GRACE);
+        }
+        jetty.stop();
+        if (sweeper != null) {
+            sweeper.close();
+        }
+        store.close();
+    }
+
+    /** Blocks until the server has stopped. */
+    public void join() throws InterruptedException {
+        jetty.join();
+    }
+
+    @Override
+    public void close() throws Exception {
+        stop();
+    }
+
+    private static Duration minimum(Duration a, Duration b) {
+        return a.compareTo(b) < 0 ? a : b;
+    }
+}

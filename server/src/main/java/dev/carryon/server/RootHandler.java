@@ -1,0 +1,62 @@
+package dev.carryon.server;
+
+import dev.carryon.core.ErrorCode;
+import dev.carryon.server.http.Exchange;
+import dev.carryon.server.http.RequestBody;
+import dev.carryon.server.tus.TusHandler;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Every request enters here, on a virtual thread: CORS first, then the route for the path. Unexpected
+ * failures become a bare 500; their details go to the log only.
+ */
+final class RootHandler extends Handler.Abstract {
+    private static final Logger LOG = LoggerFactory.getLogger(RootHandler.class);
+
+    private final Cors cors;
+    private final TusHandler tus;
+    private final Metrics metrics;
+
+    RootHandler(Cors cors, TusHandler tus, Metrics metrics) {
+        super(InvocationType.BLOCKING);
+        this.cors = cors;
+        this.tus = tus;
+        this.metrics = metrics;
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) {
+        Exchange exchange = new Exchange(request, response, callback);
+        try {
+            if (cors.apply(exchange)) {
+                return true;
+            }
+            String path = exchange.path();
+            if (tus.owns(path)) {
+                tus.handle(exchange);
+            } else if (path.equals("/healthz")) {
+                exchange.sendText(200, "ok\n");
+            } else if (path.equals("/metrics")) {
+                exchange.send(200, "text/plain; version=0.0.4; charset=utf-8", metrics.render());
+            } else {
+                exchange.sendText(404, "Not found\n");
+            }
+        } catch (RequestBody.BrokenBodyException gone) {
+            LOG.debug("request body broken off: {} {}", request.getMethod(), request.getHttpURI(), gone);
+            exchange.abort(gone);
+        } catch (Throwable unexpected) {
+            LOG.error("failed to handle {} {}", request.getMethod(), request.getHttpURI(), unexpected);
+            if (exchange.isCommitted()) {
+                exchange.abort(unexpected);
+            } else {
+                exchange.sendText(500, ErrorCode.INTERNAL.message() + "\n");
+            }
+        }
+        return true;
+    }
+}

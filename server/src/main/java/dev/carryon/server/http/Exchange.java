@@ -1,0 +1,163 @@
+package dev.carryon.server.http;
+
+import dev.carryon.core.UploadException;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Blocker;
+import org.eclipse.jetty.util.Callback;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+
+/**
+ * One request and its response, with the few operations handlers need. Handlers run on virtual threads,
+ * so writes block.
+ */
+public final class Exchange {
+    private final Request request;
+    private final Response response;
+    private final Callback callback;
+    private final String method;
+
+    public Exchange(Request request, Response response, Callback callback) {
+        this.request = request;
+        this.response = response;
+        this.callback = callback;
+        this.method = effectiveMethod(request);
+    }
+
+    /** The method, honouring {@code X-HTTP-Method-Override} on POST for clients that can only POST. */
+    private static String effectiveMethod(Request request) {
+        String override = request.getHeaders().get("X-HTTP-Method-Override");
+        if (override != null && "POST".equals(request.getMethod()) && !override.isBlank()) {
+            return override.strip().toUpperCase(java.util.Locale.ROOT);
+        }
+        return request.getMethod();
+    }
+
+    public String method() {
+        return method;
+    }
+
+    public Request request() {
+        return request;
+    }
+
+    public String path() {
+        return Request.getPathInContext(request);
+    }
+
+    public String header(String name) {
+        return request.getHeaders().get(name);
+    }
+
+    public boolean hasHeader(String name) {
+        return request.getHeaders().contains(name);
+    }
+
+    /** The request's declared body length, or -1 if it has none declared (chunked). */
+    public long contentLength() {
+        return request.getHeaders().getLongField(HttpHeader.CONTENT_LENGTH);
+    }
+
+    /** Whether a body is or may be coming: a positive Content-Length, or chunked transfer coding. */
+    public boolean hasBody() {
+        long length = contentLength();
+        return length > 0 || (length < 0 && request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING));
+    }
+
+    public RequestBody body() {
+        return new RequestBody(request);
+    }
+
+    /** Absolute URL on this server for a path, as the client addressed the server. */
+    public String absoluteUrl(String path) {
+        var uri = request.getHttpURI();
+        String authority = uri.getAuthority();
+        if (authority == null || authority.isEmpty()) {
+            authority = Request.getServerName(request) + ":" + Request.getServerPort(request);
+        }
+        return uri.getScheme() + "://" + authority + path;
+    }
+
+    public Exchange set(String name, String value) {
+        response.getHeaders().put(name, value);
+        return this;
+    }
+
+    public Exchange set(String name, long value) {
+        response.getHeaders().put(name, value);
+        return this;
+    }
+
+    public void add(HttpField field) {
+        response.getHeaders().add(field);
+    }
+
+    /** Ends the exchange with a status and no body (a HEAD response may have declared a length). */
+    public void send(int status) {
+        response.setStatus(status);
+        if (!response.getHeaders().contains(HttpHeader.CONTENT_LENGTH)) {
+            response.getHeaders().put(HttpHeader.CONTENT_LENGTH, 0);
+        }
+        response.write(true, null, callback);
+    }
+
+    /** Ends the exchange with a short text body. */
+    public void sendText(int status, String text) {
+        response.setStatus(status);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/plain; charset=utf-8");
+        Content.Sink.write(response, true, text, callback);
+    }
+
+    /** Ends the exchange with a body of the given media type. */
+    public void send(int status, String contentType, String body) {
+        response.setStatus(status);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
+        Content.Sink.write(response, true, body, callback);
+    }
+
+    /** Ends the exchange with the client-safe form of a refusal. */
+    public void fail(UploadException e) {
+        sendText(e.code().status(), e.getMessage() + "\n");
+    }
+
+    /** Starts the response: status and headers are final from here on. */
+    public void status(int status) {
+        response.setStatus(status);
+    }
+
+    /** Writes a piece of the response body, blocking until it is sent. */
+    public void write(ByteBuffer bytes, boolean last) throws IOException {
+        try (Blocker.Callback blocker = Blocker.callback()) {
+            response.write(last, bytes, blocker);
+            blocker.block();
+        }
+    }
+
+    /** Marks the exchange done after the body was written with {@link #write}. */
+    public void succeeded() {
+        callback.succeeded();
+    }
+
+    /** Gives up on the exchange, e.g. after the client went away mid-request. */
+    public void abort(Throwable cause) {
+        callback.failed(cause);
+    }
+
+    public boolean isCommitted() {
+        return response.isCommitted();
+    }
+
+    /**
+     * Closes the connection under the request, waking a read blocked on it. Used to end a request that holds
+     * an upload's lock when a newer request for that upload arrives.
+     */
+    public void cutConnection() {
+        request.getConnectionMetaData().getConnection().getEndPoint().close();
+    }
+
+}

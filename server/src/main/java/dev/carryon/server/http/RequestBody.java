@@ -1,0 +1,110 @@
+package dev.carryon.server.http;
+
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.Trailers;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.util.Blocker;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+
+/**
+ * A request body as a blocking {@link InputStream}, read on the request's (virtual) thread. Unlike Jetty's
+ * own adapter it keeps the trailer fields that may follow a chunked body, where tus
+ * {@code checksum-trailer} sends {@code Upload-Checksum}.
+ */
+public final class RequestBody extends InputStream {
+    /** A failure to read the body from the client: the connection broke, timed out, or was cut. */
+    public static final class BrokenBodyException extends IOException {
+        BrokenBodyException(Throwable cause) {
+            super("the request body could not be read to its end", cause);
+        }
+    }
+
+    private final Content.Source source;
+    private Content.Chunk chunk;
+    private HttpFields trailers;
+    private boolean ended;
+
+    public RequestBody(Content.Source source) {
+        this.source = source;
+    }
+
+    /** The trailer fields, once the body has been read to its end; null if there were none. */
+    public HttpFields trailers() {
+        return trailers;
+    }
+
+    @Override
+    public int read() throws IOException {
+        byte[] one = new byte[1];
+        return read(one, 0, 1) == -1 ? -1 : one[0] & 0xff;
+    }
+
+    @Override
+    public int read(byte[] bytes, int off, int len) throws IOException {
+        if (len == 0) {
+            return 0;
+        }
+        while (true) {
+            if (chunk != null) {
+                ByteBuffer buffer = chunk.getByteBuffer();
+                if (buffer.hasRemaining()) {
+                    int n = Math.min(len, buffer.remaining());
+                    buffer.get(bytes, off, n);
+                    return n;
+                }
+                boolean last = chunk.isLast();
+                chunk.release();
+                chunk = null;
+                if (last) {
+                    ended = true;
+                }
+            }
+            if (ended) {
+                return -1;
+            }
+            chunk = nextChunk();
+        }
+    }
+
+    private Content.Chunk nextChunk() throws IOException {
+        while (true) {
+            Content.Chunk next = source.read();
+            if (next == null) {
+                try (Blocker.Runnable blocker = Blocker.runnable()) {
+                    source.demand(blocker);
+                    blocker.block();
+                } catch (IOException e) {
+                    throw new BrokenBodyException(e);
+                }
+                continue;
+            }
+            if (Content.Chunk.isFailure(next)) {
+                Throwable failure = next.getFailure();
+                if (next.isLast()) {
+                    ended = true;
+                }
+                throw new BrokenBodyException(failure);
+            }
+            if (next instanceof Trailers t) {
+                trailers = t.getTrailers();
+            }
+            return next;
+        }
+    }
+
+    @Override
+    public int available() {
+        return chunk == null ? 0 : chunk.remaining();
+    }
+
+    @Override
+    public void close() {
+        if (chunk != null) {
+            chunk.release();
+            chunk = null;
+        }
+    }
+}

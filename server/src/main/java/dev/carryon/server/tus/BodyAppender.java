@@ -1,0 +1,61 @@
+package dev.carryon.server.tus;
+
+import dev.carryon.core.ErrorCode;
+import dev.carryon.core.UploadException;
+import dev.carryon.core.UploadInfo;
+import dev.carryon.core.io.LimitedInputStream;
+import dev.carryon.core.store.Upload;
+import dev.carryon.server.http.Exchange;
+import dev.carryon.server.http.RequestBody;
+
+import java.io.IOException;
+
+/** Streams a request body into an upload: the part PATCH and creation-with-upload share. */
+final class BodyAppender {
+    private final TusContext context;
+
+    BodyAppender(TusContext context) {
+        this.context = context;
+    }
+
+    /**
+     * Appends the body at {@code info}'s offset and returns the new offset. The caller holds the lock and has
+     * checked the client's offset.
+     */
+    long append(Exchange exchange, Upload upload, UploadInfo info) throws IOException {
+        long room;
+        ErrorCode overflow;
+        if (info.isLengthKnown()) {
+            room = info.length() - info.offset();
+            overflow = ErrorCode.BODY_EXCEEDS_LENGTH;
+        } else {
+            room = context.config.hasMaxSize() ? context.config.maxSize() - info.offset() : Long.MAX_VALUE;
+            overflow = ErrorCode.UPLOAD_TOO_LARGE;
+        }
+        if (exchange.contentLength() > room) {
+            throw new UploadException(overflow);
+        }
+        RequestBody raw = exchange.body();
+        ChunkVerifier verifier = ChunkVerifier.of(exchange.header(TusHeaders.UPLOAD_CHECKSUM),
+                exchange.header("Trailer"), raw, new LimitedInputStream(raw, room, overflow));
+        try {
+            long end = upload.append(info.offset(), verifier.body(), verifier.check());
+            context.metrics.bytesReceived(end - info.offset());
+            if (info.isLengthKnown() && end == info.length() && end > info.offset()) {
+                context.metrics.uploadCompleted();
+            }
+            return end;
+        } catch (RequestBody.BrokenBodyException broken) {
+            context.metrics.appendInterrupted();
+            context.metrics.bytesReceived(upload.info().offset() - info.offset());
+            throw broken;
+        } catch (UploadException refused) {
+            if (refused.code() != ErrorCode.INSUFFICIENT_STORAGE) {
+                context.metrics.chunkRejected();
+            }
+            throw refused;
+        } finally {
+            raw.close();
+        }
+    }
+}

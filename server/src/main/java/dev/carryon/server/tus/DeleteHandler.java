@@ -1,0 +1,30 @@
+package dev.carryon.server.tus;
+
+import dev.carryon.core.ErrorCode;
+import dev.carryon.core.UploadException;
+import dev.carryon.core.lock.Lock;
+import dev.carryon.core.store.Terminatable;
+import dev.carryon.server.http.Exchange;
+
+import java.io.IOException;
+
+/** DELETE (tus {@code termination}): removes an upload, ending any request still writing to it. */
+final class DeleteHandler {
+    private final TusContext context;
+
+    DeleteHandler(TusContext context) {
+        this.context = context;
+    }
+
+    void handle(Exchange exchange, String id) throws IOException {
+        if (!(context.store instanceof Terminatable terminatable)) {
+            throw new UploadException(ErrorCode.METHOD_NOT_ALLOWED);
+        }
+        context.require(id);
+        try (Lock ignored = context.lock(id, () -> { })) {
+            terminatable.terminate(id);
+        }
+        context.metrics.uploadTerminated();
+        exchange.send(204);
+    }
+}

@@ -1,0 +1,32 @@
+package dev.carryon.server.tus;
+
+import dev.carryon.core.UploadInfo;
+import dev.carryon.core.lock.Lock;
+import dev.carryon.core.store.Upload;
+import dev.carryon.server.http.Exchange;
+
+import java.io.IOException;
+
+/**
+ * HEAD with {@code Tus-Resumable}: the upload's offset, length and metadata. It takes the upload's lock so
+ * the offset it reports is final: a client asks for the offset when it is about to resume, so an earlier
+ * request still holding the upload is one its client has given up on, and is ended.
+ */
+final class HeadHandler {
+    private final TusContext context;
+
+    HeadHandler(TusContext context) {
+        this.context = context;
+    }
+
+    void handle(Exchange exchange, String id) throws IOException {
+        Upload upload = context.require(id);
+        UploadInfo info;
+        try (Lock ignored = context.lock(id, () -> { })) {
+            info = context.concatenateIfReady(upload.info());
+        }
+        context.describe(exchange, info);
+        exchange.set("Cache-Control", "no-store");
+        exchange.send(200);
+    }
+}

@@ -1,0 +1,71 @@
+package dev.carryon.server.tus;
+
+import dev.carryon.core.ErrorCode;
+import dev.carryon.core.UploadException;
+import dev.carryon.core.UploadInfo;
+import dev.carryon.core.lock.Lock;
+import dev.carryon.core.store.LengthDeferrable;
+import dev.carryon.core.store.Upload;
+import dev.carryon.server.http.Exchange;
+
+import java.io.IOException;
+
+/** PATCH: appends a chunk at the client's offset; may also declare a deferred length. */
+final class PatchHandler {
+    private final TusContext context;
+    private final BodyAppender appender;
+
+    PatchHandler(TusContext context) {
+        this.context = context;
+        this.appender = new BodyAppender(context);
+    }
+
+    void handle(Exchange exchange, String id) throws IOException {
+        if (!TusHeaders.isOffsetOctetStream(exchange.header("Content-Type"))) {
+            throw new UploadException(ErrorCode.INVALID_CONTENT_TYPE);
+        }
+        long offset = TusHeaders.nonNegative(exchange.header(TusHeaders.UPLOAD_OFFSET), ErrorCode.INVALID_OFFSET);
+        String lengthHeader = exchange.header(TusHeaders.UPLOAD_LENGTH);
+        long declaredLength = lengthHeader == null ? -1 : TusHeaders.nonNegative(lengthHeader, ErrorCode.INVALID_LENGTH);
+        Upload upload = context.require(id);
+        try (Lock ignored = context.lock(id, () -> releaseOnRequest(exchange))) {
+            UploadInfo info = upload.info();
+            if (info.concat().isFinal()) {
+                throw new UploadException(ErrorCode.MODIFY_FINAL);
+            }
+            if (offset != info.offset()) {
+                exchange.set(TusHeaders.UPLOAD_OFFSET, info.offset());
+                throw new UploadException(ErrorCode.OFFSET_MISMATCH, "Upload-Offset is " + offset
+                        + " but the upload's offset is " + info.offset());
+            }
+            if (declaredLength >= 0) {
+                info = declareLength(info, declaredLength);
+            }
+            long end = appender.append(exchange, upload, info);
+            exchange.set(TusHeaders.UPLOAD_OFFSET, end);
+            context.expires(exchange, upload.info());
+            exchange.send(204);
+        }
+    }
+
+    private UploadInfo declareLength(UploadInfo info, long length) throws IOException {
+        if (info.isLengthKnown()) {
+            if (info.length() != length) {
+                throw new UploadException(ErrorCode.LENGTH_CONFLICT);
+            }
+            return info;
+        }
+        if (context.config.hasMaxSize() && length > context.config.maxSize()) {
+            throw new UploadException(ErrorCode.UPLOAD_TOO_LARGE);
+        }
+        if (!(context.store instanceof LengthDeferrable deferrable)) {
+            throw new UploadException(ErrorCode.LENGTH_CONFLICT);
+        }
+        return deferrable.declareLength(info.id(), length);
+    }
+
+    private void releaseOnRequest(Exchange exchange) {
+        context.metrics.lockReleasedOnRequest();
+        exchange.cutConnection();
+    }
+}

@@ -1,0 +1,112 @@
+package dev.carryon.server.tus;
+
+import dev.carryon.core.Concat;
+import dev.carryon.core.ErrorCode;
+import dev.carryon.core.Metadata;
+import dev.carryon.core.UploadException;
+import dev.carryon.core.UploadInfo;
+import dev.carryon.core.lock.Lock;
+import dev.carryon.core.store.LengthDeferrable;
+import dev.carryon.core.store.Upload;
+import dev.carryon.server.http.Exchange;
+
+import java.io.IOException;
+import java.util.Optional;
+
+/**
+ * POST (tus {@code creation}): creates an upload, possibly with its first chunk in the same request
+ * ({@code creation-with-upload}), without a length yet ({@code creation-defer-length}), or as the final
+ * upload of a concatenation. Everything is validated before anything is stored.
+ */
+final class PostHandler {
+    private final TusContext context;
+    private final BodyAppender appender;
+
+    PostHandler(TusContext context) {
+        this.context = context;
+        this.appender = new BodyAppender(context);
+    }
+
+    void handle(Exchange exchange) throws IOException {
+        Concat concat = ConcatHeader.parse(exchange.header(TusHeaders.UPLOAD_CONCAT), context);
+        if (concat.role() != Concat.Role.NONE && !context.capabilities.concatenate()) {
+            throw new UploadException(ErrorCode.INVALID_CONCAT, "This server does not concatenate uploads");
+        }
+        long length = concat.isFinal() ? finalLength(exchange, concat) : declaredLength(exchange);
+        if (context.config.hasMaxSize() && length > context.config.maxSize()) {
+            throw new UploadException(ErrorCode.UPLOAD_TOO_LARGE);
+        }
+        Metadata metadata = Metadata.parse(exchange.header(TusHeaders.UPLOAD_METADATA));
+        boolean withUpload = TusHeaders.isOffsetOctetStream(exchange.header("Content-Type"));
+        if (withUpload && concat.isFinal() && exchange.hasBody()) {
+            throw new UploadException(ErrorCode.MODIFY_FINAL);
+        }
+
+        UploadInfo info = context.store.create(UploadInfo.create(length, metadata, concat, context.clock.instant()));
+        context.metrics.uploadCreated();
+        exchange.set("Location", context.urlOf(exchange, info.id()));
+        Upload upload = context.store.find(info.id()).orElseThrow();
+        try (Lock ignored = context.lock(info.id(), exchange::cutConnection)) {
+            if (concat.isFinal()) {
+                info = context.concatenateIfReady(info);
+            } else if (withUpload) {
+                long end = appender.append(exchange, upload, info);
+                exchange.set(TusHeaders.UPLOAD_OFFSET, end);
+                info = upload.info();
+            } else if (info.isComplete()) {
+                context.metrics.uploadCompleted();
+            }
+        }
+        context.expires(exchange, info);
+        exchange.send(201);
+    }
+
+    private long declaredLength(Exchange exchange) {
+        String length = exchange.header(TusHeaders.UPLOAD_LENGTH);
+        String defer = exchange.header(TusHeaders.UPLOAD_DEFER_LENGTH);
+        if (length != null && defer != null) {
+            throw new UploadException(ErrorCode.BAD_REQUEST,
+                    "Send either Upload-Length or Upload-Defer-Length, not both");
+        }
+        if (length != null) {
+            return TusHeaders.nonNegative(length, ErrorCode.INVALID_LENGTH);
+        }
+        if (defer == null) {
+            throw new UploadException(ErrorCode.LENGTH_REQUIRED);
+        }
+        if (!defer.strip().equals("1")) {
+            throw new UploadException(ErrorCode.INVALID_DEFER_LENGTH);
+        }
+        if (!(context.store instanceof LengthDeferrable)) {
+            throw new UploadException(ErrorCode.LENGTH_REQUIRED, "This server needs Upload-Length");
+        }
+        return UploadInfo.UNKNOWN_LENGTH;
+    }
+
+    /** A final upload's length is the sum of its parts', once they are all known. */
+    private long finalLength(Exchange exchange, Concat concat) throws IOException {
+        if (exchange.hasHeader(TusHeaders.UPLOAD_LENGTH) || exchange.hasHeader(TusHeaders.UPLOAD_DEFER_LENGTH)) {
+            throw new UploadException(ErrorCode.INVALID_CONCAT, "A final upload takes its length from its parts");
+        }
+        long sum = 0;
+        for (String id : concat.partIds()) {
+            Optional<Upload> part = context.store.find(id);
+            UploadInfo info = part.isPresent() ? part.get().info() : null;
+            if (info == null || !info.concat().isPartial()) {
+                throw new UploadException(ErrorCode.INVALID_CONCAT,
+                        "Upload-Concat may only name existing partial uploads");
+            }
+            if (info.expiresAt() != null && info.expiresAt().isBefore(context.clock.instant())) {
+                throw new UploadException(ErrorCode.INVALID_CONCAT, "A part of the concatenation expired");
+            }
+            if (sum >= 0) {
+                sum = info.isLengthKnown() ? sum + info.length() : UploadInfo.UNKNOWN_LENGTH;
+                if (sum < UploadInfo.UNKNOWN_LENGTH) {
+                    throw new UploadException(ErrorCode.UPLOAD_TOO_LARGE);
+                }
+            }
+        }
+        return sum;
+    }
+
+}

@@ -1,0 +1,24 @@
+package dev.carryon.server.tus;
+
+import java.time.Duration;
+
+/**
+ * Settings of the tus endpoint.
+ *
+ * @param basePath     where uploads live, with a trailing slash, e.g. {@code /files/}
+ * @param maxSize      largest upload accepted in bytes, or 0 for no limit
+ * @param lockPatience how long a request waits for an earlier request on the same upload to let go
+ */
+public record TusConfig(String basePath, long maxSize, Duration lockPatience) {
+    public static final String VERSION = "1.0.0";
+
+    public TusConfig {
+        if (!basePath.startsWith("/") || !basePath.endsWith("/")) {
+            throw new IllegalArgumentException("basePath must start and end with /");
+        }
+    }
+
+    public boolean hasMaxSize() {
+        return maxSize > 0;
+    }
+}

@@ -1,0 +1,97 @@
+package dev.carryon.server.tus;
+
+import dev.carryon.core.ErrorCode;
+import dev.carryon.core.UploadException;
+import dev.carryon.core.lock.Locker;
+import dev.carryon.core.store.UploadStore;
+import dev.carryon.server.Metrics;
+import dev.carryon.server.http.Exchange;
+
+import java.io.IOException;
+import java.time.Clock;
+
+/**
+ * The tus 1.0 endpoint: routes each request under the base path to the handler for its method, and turns
+ * refusals into responses. The collection ({@code /files/}) takes POST and OPTIONS; an upload
+ * ({@code /files/ID}) takes HEAD, PATCH, DELETE, GET and OPTIONS.
+ */
+public final class TusHandler {
+    private final TusContext context;
+    private final OptionsHandler options;
+    private final PostHandler post;
+    private final HeadHandler head;
+    private final PatchHandler patch;
+    private final DeleteHandler delete;
+    private final DownloadHandler download;
+
+    public TusHandler(UploadStore store, Locker locker, TusConfig config, Metrics metrics, Clock clock) {
+        this.context = new TusContext(store, locker, config, metrics, clock);
+        this.options = new OptionsHandler(context);
+        this.post = new PostHandler(context);
+        this.head = new HeadHandler(context);
+        this.patch = new PatchHandler(context);
+        this.delete = new DeleteHandler(context);
+        this.download = new DownloadHandler(context);
+    }
+
+    public Capabilities capabilities() {
+        return context.capabilities;
+    }
+
+    /** Whether a path belongs to this endpoint. */
+    public boolean owns(String path) {
+        String base = context.config.basePath();
+        return path.startsWith(base) || path.equals(base.substring(0, base.length() - 1));
+    }
+
+    /**
+     * Handles one request; throws only {@link IOException} for failures that are not the client's fault or
+     * that leave no response to send (the client went away).
+     */
+    public void handle(Exchange exchange) throws IOException {
+        String path = exchange.path();
+        boolean collection = !path.startsWith(context.config.basePath())
+                || path.length() == context.config.basePath().length();
+        String method = exchange.method();
+        boolean tus = exchange.hasHeader(TusHeaders.TUS_RESUMABLE);
+        if (tus || !isDownload(method)) {
+            exchange.set(TusHeaders.TUS_RESUMABLE, TusConfig.VERSION);
+        }
+        String allowed = collection ? "POST, OPTIONS" : "HEAD, PATCH, DELETE, GET, OPTIONS";
+        try {
+            if (!java.util.List.of(allowed.split(", ")).contains(method)) {
+                exchange.set("Allow", allowed);
+                throw new UploadException(ErrorCode.METHOD_NOT_ALLOWED);
+            }
+            String id = collection ? null : context.idIn(path);
+            if (method.equals("OPTIONS")) {
+                options.handle(exchange);
+            } else if (isDownload(method) && !tus) {
+                download.handle(exchange, id, method.equals("GET"));
+            } else {
+                checkVersion(exchange);
+                switch (method) {
+                    case "POST" -> post.handle(exchange);
+                    case "HEAD" -> head.handle(exchange, id);
+                    case "PATCH" -> patch.handle(exchange, id);
+                    default -> delete.handle(exchange, id);
+                }
+            }
+        } catch (UploadException refused) {
+            exchange.fail(refused);
+        }
+    }
+
+    private static boolean isDownload(String method) {
+        return method.equals("GET") || method.equals("HEAD");
+    }
+
+    private static void checkVersion(Exchange exchange) {
+        String version = exchange.header(TusHeaders.TUS_RESUMABLE);
+        if (!TusConfig.VERSION.equals(version == null ? null : version.strip())) {
+            exchange.set(TusHeaders.TUS_VERSION, TusConfig.VERSION);
+            throw new UploadException(ErrorCode.UNSUPPORTED_VERSION, version == null
+                    ? "Tus-Resumable: 1.0.0 is required" : "Tus-Resumable " + version + " is not supported");
+        }
+    }
+}
