@@ -57,12 +57,20 @@ public final class DiskStore implements UploadStore, Concatenatable, LengthDefer
         this.expireAfter = expireAfter == null || expireAfter.isZero() ? null : expireAfter;
         this.lockChannel = FileChannel.open(this.dir.resolve(".lock"), StandardOpenOption.CREATE,
                 StandardOpenOption.WRITE);
-        this.processLock = lockChannel.tryLock();
+        this.processLock = tryLock(lockChannel);
         if (processLock == null) {
             lockChannel.close();
             throw new IllegalStateException("the data directory " + this.dir + " is in use by another process");
         }
         rollBackPendingChunks();
+    }
+
+    private static FileLock tryLock(FileChannel channel) throws IOException {
+        try {
+            return channel.tryLock();
+        } catch (java.nio.channels.OverlappingFileLockException sameProcess) {
+            return null;
+        }
     }
 
     public Path directory() {
@@ -76,7 +84,10 @@ public final class DiskStore implements UploadStore, Concatenatable, LengthDefer
 
     @Override
     public UploadInfo create(UploadInfo info) throws IOException {
-        Files.createFile(dataFile(info.id()));
+        if (!info.concat().isFinal()) {
+            // A final upload gets its data file only when its parts are joined: its existence marks that.
+            Files.createFile(dataFile(info.id()));
+        }
         InfoFile.write(infoFile(info.id()), info);
         syncDirectory();
         return find(info.id()).orElseThrow().info();

@@ -53,10 +53,13 @@ final class DiskUpload implements Upload {
             } catch (StorageFullException full) {
                 file.force(false);
                 throw full;
-            } catch (UploadException bad) {
-                file.truncate(offset);
+            } catch (UploadException | IOException failed) {
+                if (checked || failed instanceof UploadException) {
+                    // A bad chunk, or one whose check can never run now: none of it may count.
+                    file.truncate(offset);
+                }
                 file.force(false);
-                throw bad;
+                throw failed;
             }
         } finally {
             if (checked) {

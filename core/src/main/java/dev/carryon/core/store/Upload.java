@@ -19,7 +19,8 @@ public interface Upload {
      * <p>Two kinds of failure are told apart, because a resumable upload must keep every byte that arrived:
      * <ul>
      *   <li>an {@link IOException} from {@code body} (the connection died or was cut) keeps, durably, all
-     *   bytes read so far and is rethrown;</li>
+     *   bytes read so far and is rethrown; except for a chunk with a {@code check}, which can then never be
+     *   verified, so nothing of it is kept;</li>
      *   <li>an {@link UploadException} from {@code body} or from {@code check} means the chunk is bad
      *   (too long, wrong checksum): nothing of it is kept and the exception is rethrown.</li>
      * </ul>
