@@ -38,30 +38,38 @@ final class PatchHandler {
                 throw new UploadException(ErrorCode.OFFSET_MISMATCH, "Upload-Offset is " + offset
                         + " but the upload's offset is " + info.offset());
             }
+            boolean declaring = declaredLength >= 0 && !info.isLengthKnown();
             if (declaredLength >= 0) {
-                info = declareLength(info, declaredLength);
+                checkDeclaredLength(info, declaredLength);
             }
-            long end = appender.append(exchange, upload, info);
+            // The append is bounded by the declared length; the length is stored only once the chunk is
+            // accepted, so a refused request changes nothing.
+            long end = appender.append(exchange, upload, declaring ? info.withLength(declaredLength) : info);
+            if (declaring) {
+                ((LengthDeferrable) context.store).declareLength(id, declaredLength);
+            }
             exchange.set(TusHeaders.UPLOAD_OFFSET, end);
             context.expires(exchange, upload.info());
             exchange.send(204);
         }
     }
 
-    private UploadInfo declareLength(UploadInfo info, long length) throws IOException {
+    private void checkDeclaredLength(UploadInfo info, long length) {
         if (info.isLengthKnown()) {
             if (info.length() != length) {
                 throw new UploadException(ErrorCode.LENGTH_CONFLICT);
             }
-            return info;
+            return;
         }
         if (context.config.hasMaxSize() && length > context.config.maxSize()) {
             throw new UploadException(ErrorCode.UPLOAD_TOO_LARGE);
         }
-        if (!(context.store instanceof LengthDeferrable deferrable)) {
+        if (length < info.offset()) {
+            throw new UploadException(ErrorCode.LENGTH_CONFLICT, "Upload-Length is less than what is stored");
+        }
+        if (!(context.store instanceof LengthDeferrable)) {
             throw new UploadException(ErrorCode.LENGTH_CONFLICT);
         }
-        return deferrable.declareLength(info.id(), length);
     }
 
     private void releaseOnRequest(Exchange exchange) {
