@@ -17,6 +17,8 @@ import java.nio.file.StandardOpenOption;
 final class DiskUpload implements Upload {
     /** Bytes gathered from the body before each write: large enough for few system calls. */
     private static final int BUFFER_SIZE = 256 * 1024;
+    /** How much may be written before a background force starts, see {@link BackgroundFlusher}. */
+    private static final long FLUSH_INTERVAL = 16L << 20;
 
     private final DiskStore store;
     private final String id;
@@ -45,20 +47,21 @@ final class DiskUpload implements Upload {
             Files.writeString(store.pendingFile(id), Long.toString(offset));
         }
         try (FileChannel file = FileChannel.open(store.dataFile(id), StandardOpenOption.WRITE)) {
+            BackgroundFlusher flusher = new BackgroundFlusher(file, FLUSH_INTERVAL);
             try {
-                long end = copy(body, file, offset);
+                long end = copy(body, file, offset, flusher);
                 check.verify();
-                file.force(false);
+                flusher.forceAll();
                 return end;
             } catch (StorageFullException full) {
-                file.force(false);
+                flusher.forceAll();
                 throw full;
             } catch (UploadException | IOException failed) {
                 if (checked || failed instanceof UploadException) {
                     // A bad chunk, or one whose check can never run now: none of it may count.
                     file.truncate(offset);
                 }
-                file.force(false);
+                flusher.forceAll();
                 throw failed;
             }
         } finally {
@@ -69,30 +72,27 @@ final class DiskUpload implements Upload {
     }
 
     /**
-     * Copies until the body ends. However the body fails, the bytes already read are written first; a
-     * transport failure ({@link IOException}) then leaves them durably stored.
+     * Copies until the body ends. However the body fails, the bytes already read are written first, for the
+     * caller to keep or discard.
      */
-    private static long copy(InputStream body, FileChannel file, long start) throws IOException {
+    private static long copy(InputStream body, FileChannel file, long start, BackgroundFlusher flusher)
+            throws IOException {
         byte[] buffer = new byte[BUFFER_SIZE];
         long position = start;
-        try {
-            while (true) {
-                int filled = 0;
-                try {
-                    for (int n; filled < buffer.length
-                            && (n = body.read(buffer, filled, buffer.length - filled)) != -1; ) {
-                        filled += n;
-                    }
-                } finally {
-                    position += write(file, buffer, filled, position);
+        while (true) {
+            int filled = 0;
+            try {
+                for (int n; filled < buffer.length
+                        && (n = body.read(buffer, filled, buffer.length - filled)) != -1; ) {
+                    filled += n;
                 }
-                if (filled < buffer.length) {
-                    return position;
-                }
+            } finally {
+                position += write(file, buffer, filled, position);
+                flusher.written(filled);
             }
-        } catch (IOException broken) {
-            file.force(false);
-            throw broken;
+            if (filled < buffer.length) {
+                return position;
+            }
         }
     }
 

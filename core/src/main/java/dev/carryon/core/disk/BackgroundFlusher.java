@@ -1,0 +1,56 @@
+package dev.carryon.core.disk;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.nio.channels.FileChannel;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * Forces a file's written bytes to disk in the background while more bytes arrive. Without it, a large
+ * append would leave gigabytes of dirty pages for the one force before the acknowledgement, and the client
+ * would wait for all of them at the end; with it, that last force has at most about one interval left to
+ * do.
+ */
+final class BackgroundFlusher {
+    private final FileChannel file;
+    private final long interval;
+    private long unflushed;
+    private CompletableFuture<Void> running = CompletableFuture.completedFuture(null);
+
+    BackgroundFlusher(FileChannel file, long interval) {
+        this.file = file;
+        this.interval = interval;
+    }
+
+    /** Notes that {@code n} more bytes were written; starts a background force every interval. */
+    void written(long n) {
+        unflushed += n;
+        if (unflushed >= interval && running.isDone()) {
+            unflushed = 0;
+            running = CompletableFuture.runAsync(this::force, runnable -> Thread.ofVirtual().start(runnable));
+        }
+    }
+
+    /** Forces everything written so far, after any background force has finished. */
+    void forceAll() throws IOException {
+        try {
+            running.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while forcing to disk");
+        } catch (ExecutionException e) {
+            // The background force failed; the force below reports the problem if it persists.
+        }
+        file.force(false);
+        unflushed = 0;
+    }
+
+    private void force() {
+        try {
+            file.force(false);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
