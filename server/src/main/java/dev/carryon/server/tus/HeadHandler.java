@@ -26,7 +26,6 @@ final class HeadHandler {
             info = context.concatenateIfReady(upload.info());
         }
         context.describe(exchange, info);
-        exchange.set("Cache-Control", "no-store");
         exchange.send(200);
     }
 }

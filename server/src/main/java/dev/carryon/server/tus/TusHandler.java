@@ -57,6 +57,9 @@ public final class TusHandler {
         if (tus || !isDownload(method)) {
             exchange.set(TusHeaders.TUS_RESUMABLE, TusConfig.VERSION);
         }
+        if (tus && method.equals("HEAD")) {
+            exchange.set("Cache-Control", "no-store"); // an offset is stale the moment it is sent
+        }
         String allowed = collection ? "POST, OPTIONS" : "HEAD, PATCH, DELETE, GET, OPTIONS";
         try {
             if (!java.util.List.of(allowed.split(", ")).contains(method)) {
