@@ -69,7 +69,7 @@ public final class TusHandler {
             String id = collection ? null : context.idIn(path);
             if (method.equals("OPTIONS")) {
                 options.handle(exchange);
-            } else if (isDownload(method) && !tus) {
+            } else if (method.equals("GET") || (method.equals("HEAD") && !tus)) {
                 download.handle(exchange, id, method.equals("GET"));
             } else {
                 checkVersion(exchange);
@@ -77,7 +77,8 @@ public final class TusHandler {
                     case "POST" -> post.handle(exchange);
                     case "HEAD" -> head.handle(exchange, id);
                     case "PATCH" -> patch.handle(exchange, id);
-                    default -> delete.handle(exchange, id);
+                    case "DELETE" -> delete.handle(exchange, id);
+                    default -> throw new IllegalStateException("unrouted method " + method);
                 }
             }
         } catch (UploadException refused) {
