@@ -5,6 +5,7 @@ import java.io.InterruptedIOException;
 import java.nio.channels.FileChannel;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.function.LongConsumer;
 
 /**
  * Forces a file's written bytes to disk in the background while more bytes arrive. Without it, a large
@@ -15,20 +16,33 @@ import java.util.concurrent.ExecutionException;
 final class BackgroundFlusher {
     private final FileChannel file;
     private final long interval;
+    private final LongConsumer onDurable;
+    private long position;
     private long unflushed;
     private CompletableFuture<Void> running = CompletableFuture.completedFuture(null);
 
-    BackgroundFlusher(FileChannel file, long interval) {
+    /**
+     * @param start     the file position writing starts at
+     * @param onDurable told, from a background thread, each position up to which the bytes are on disk
+     */
+    BackgroundFlusher(FileChannel file, long start, long interval, LongConsumer onDurable) {
         this.file = file;
+        this.position = start;
         this.interval = interval;
+        this.onDurable = onDurable;
     }
 
     /** Notes that {@code n} more bytes were written; starts a background force every interval. */
     void written(long n) {
+        position += n;
         unflushed += n;
         if (unflushed >= interval && running.isDone()) {
             unflushed = 0;
-            running = CompletableFuture.runAsync(this::force, runnable -> Thread.ofVirtual().start(runnable));
+            long target = position;
+            running = CompletableFuture.runAsync(() -> {
+                force();
+                onDurable.accept(target);
+            }, runnable -> Thread.ofVirtual().start(runnable));
         }
     }
 

@@ -8,6 +8,7 @@ import dev.carryon.core.store.Concatenatable;
 import dev.carryon.core.store.Expirable;
 import dev.carryon.core.store.LengthDeferrable;
 import dev.carryon.core.store.RangeReadable;
+import dev.carryon.core.store.StoredBytes;
 import dev.carryon.core.store.Upload;
 import dev.carryon.core.store.UploadStore;
 import org.slf4j.Logger;
@@ -16,7 +17,7 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.channels.SeekableByteChannel;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -27,6 +28,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 /**
@@ -45,6 +48,8 @@ public final class DiskStore implements UploadStore, Concatenatable, LengthDefer
     private final Duration expireAfter;
     private final FileChannel lockChannel;
     private final FileLock processLock;
+    /** Uploads with an append in progress, and how far their bytes are on disk. */
+    private final ConcurrentHashMap<String, AtomicLong> appending = new ConcurrentHashMap<>();
 
     /**
      * Opens (creating it if needed) a store in {@code dir} and repairs what a crash left behind.
@@ -168,11 +173,70 @@ public final class DiskStore implements UploadStore, Concatenatable, LengthDefer
     }
 
     @Override
-    public SeekableByteChannel openForReading(String id) throws IOException {
+    public StoredBytes openStoredBytes(String id) throws IOException {
         if (!UploadIds.isValid(id)) {
             throw new NoSuchFileException(id);
         }
-        return FileChannel.open(dataFile(id), StandardOpenOption.READ);
+        UploadInfo info = read(id);
+        if (info.concat().isFinal() && !Files.exists(dataFile(id))) {
+            return emptyView(info.createdAt()); // a final upload whose parts are not joined yet
+        }
+        long length = info.offset();
+        FileChannel channel = FileChannel.open(dataFile(id), StandardOpenOption.READ);
+        Instant modified = Files.getLastModifiedTime(dataFile(id)).toInstant();
+        return new StoredBytes() {
+            @Override
+            public long length() {
+                return length;
+            }
+
+            @Override
+            public Instant lastModified() {
+                return modified;
+            }
+
+            @Override
+            public int read(ByteBuffer target, long position) throws IOException {
+                if (position >= length) {
+                    return -1;
+                }
+                if (target.remaining() > length - position) {
+                    ByteBuffer window = target.slice(target.position(), (int) (length - position));
+                    int n = channel.read(window, position);
+                    target.position(target.position() + Math.max(n, 0));
+                    return n;
+                }
+                return channel.read(target, position);
+            }
+
+            @Override
+            public void close() throws IOException {
+                channel.close();
+            }
+        };
+    }
+
+    private static StoredBytes emptyView(Instant created) {
+        return new StoredBytes() {
+            @Override
+            public long length() {
+                return 0;
+            }
+
+            @Override
+            public Instant lastModified() {
+                return created;
+            }
+
+            @Override
+            public int read(ByteBuffer target, long position) {
+                return -1;
+            }
+
+            @Override
+            public void close() {
+            }
+        };
     }
 
     @Override
@@ -196,7 +260,8 @@ public final class DiskStore implements UploadStore, Concatenatable, LengthDefer
         InfoFile.Stored stored = InfoFile.read(infoFile(id));
         Path data = dataFile(id);
         boolean hasData = Files.exists(data);
-        long offset = hasData ? Files.size(data) : 0;
+        AtomicLong durable = appending.get(id);
+        long offset = durable != null ? durable.get() : hasData ? Files.size(data) : 0;
         UploadInfo info = stored.toInfo(Math.min(offset, stored.length() == null ? offset : stored.length()));
         if (info.concat().isFinal() && hasData) {
             info = info.withLength(offset);
@@ -206,6 +271,20 @@ public final class DiskStore implements UploadStore, Concatenatable, LengthDefer
             info = info.withExpiresAt(Files.getLastModifiedTime(touched).toInstant().plus(expireAfter));
         }
         return info;
+    }
+
+    /**
+     * Notes an append in progress: while it runs, an upload's offset is what the append has forced to disk,
+     * not the size of its file.
+     */
+    AtomicLong appendStarted(String id, long offset) {
+        AtomicLong durable = new AtomicLong(offset);
+        appending.put(id, durable);
+        return durable;
+    }
+
+    void appendEnded(String id) {
+        appending.remove(id);
     }
 
     Path dataFile(String id) {

@@ -12,6 +12,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.StandardOpenOption;
+import java.util.concurrent.atomic.AtomicLong;
 
 /** One upload of a {@link DiskStore}: appends stream from the body straight into the data file. */
 final class DiskUpload implements Upload {
@@ -46,8 +47,11 @@ final class DiskUpload implements Upload {
         if (checked) {
             Files.writeString(store.pendingFile(id), Long.toString(offset));
         }
+        // Readers see the bytes of this append as they reach the disk, unless the chunk may still be refused.
+        AtomicLong durable = store.appendStarted(id, offset);
         try (FileChannel file = FileChannel.open(store.dataFile(id), StandardOpenOption.WRITE)) {
-            BackgroundFlusher flusher = new BackgroundFlusher(file, FLUSH_INTERVAL);
+            BackgroundFlusher flusher = new BackgroundFlusher(file, offset, FLUSH_INTERVAL,
+                    checked ? position -> { } : durable::set);
             try {
                 long end = copy(body, file, offset, flusher);
                 check.verify();
@@ -65,6 +69,7 @@ final class DiskUpload implements Upload {
                 throw failed;
             }
         } finally {
+            store.appendEnded(id);
             if (checked) {
                 Files.deleteIfExists(store.pendingFile(id));
             }

@@ -1,15 +1,15 @@
 package dev.carryon.core.store;
 
 import java.io.IOException;
-import java.nio.channels.SeekableByteChannel;
 
-/** A store that can serve the stored bytes of an upload for downloads. */
+/** A store that can serve the stored bytes of an upload for downloads, without taking the upload's lock. */
 public interface RangeReadable {
 
     /**
-     * Opens the upload's bytes for reading. The channel's size is the number of bytes stored when it was
-     * opened or more; readers should read no further than the offset they were told. Closing is the
-     * caller's job.
+     * Opens what is durably stored of an upload: a fixed view of its first {@link StoredBytes#length()}
+     * bytes, which later appends do not change. Closing it is the caller's job.
+     *
+     * @throws java.nio.file.NoSuchFileException if there is no such upload
      */
-    SeekableByteChannel openForReading(String id) throws IOException;
+    StoredBytes openStoredBytes(String id) throws IOException;
 }

@@ -16,7 +16,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
-import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -73,16 +72,12 @@ public abstract class UploadStoreContract {
 
     protected byte[] readAll(String id) throws IOException {
         assumeTrue(store instanceof RangeReadable, "store cannot serve bytes");
-        long size = find(id).info().offset();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (SeekableByteChannel ch = ((RangeReadable) store).openForReading(id)) {
+        try (StoredBytes bytes = ((RangeReadable) store).openStoredBytes(id)) {
+            assertEquals(find(id).info().offset(), bytes.length());
             ByteBuffer buffer = ByteBuffer.allocate(64 * 1024);
-            while (out.size() < size) {
-                buffer.clear().limit((int) Math.min(buffer.capacity(), size - out.size()));
-                if (ch.read(buffer) < 0) {
-                    break;
-                }
-                out.write(buffer.array(), 0, buffer.position());
+            for (int n; (n = bytes.read(buffer.clear(), out.size())) >= 0; ) {
+                out.write(buffer.array(), 0, n);
             }
         }
         return out.toByteArray();

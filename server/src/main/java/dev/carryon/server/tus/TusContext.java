@@ -76,6 +76,20 @@ final class TusContext {
     }
 
     /**
+     * The upload's current state, with a final upload joined first if its parts have all completed since it
+     * was created.
+     */
+    UploadInfo current(Upload upload) throws IOException {
+        UploadInfo info = upload.info();
+        if (!info.concat().isFinal() || info.isComplete()) {
+            return info;
+        }
+        try (Lock ignored = lock(info.id(), () -> { })) {
+            return concatenateIfReady(upload.info());
+        }
+    }
+
+    /**
      * Finishes a final upload whose parts are all complete (with {@code concatenation-unfinished} the parts
      * may complete after the final upload was created). Call while holding the final upload's lock.
      */

@@ -3,7 +3,9 @@ package dev.carryon.server.tus;
 import dev.carryon.core.ErrorCode;
 import dev.carryon.core.UploadException;
 import dev.carryon.core.lock.Locker;
+import dev.carryon.core.store.RangeReadable;
 import dev.carryon.core.store.UploadStore;
+import dev.carryon.server.download.DownloadHandler;
 import dev.carryon.server.Metrics;
 import dev.carryon.server.http.Exchange;
 
@@ -31,7 +33,7 @@ public final class TusHandler {
         this.head = new HeadHandler(context);
         this.patch = new PatchHandler(context);
         this.delete = new DeleteHandler(context);
-        this.download = new DownloadHandler(context);
+        this.download = store instanceof RangeReadable readable ? new DownloadHandler(readable) : null;
     }
 
     public Capabilities capabilities() {
@@ -70,7 +72,10 @@ public final class TusHandler {
             if (method.equals("OPTIONS")) {
                 options.handle(exchange);
             } else if (method.equals("GET") || (method.equals("HEAD") && !tus)) {
-                download.handle(exchange, id, method.equals("GET"));
+                if (download == null) {
+                    throw new UploadException(ErrorCode.METHOD_NOT_ALLOWED, "This store cannot serve downloads");
+                }
+                download.handle(exchange, context.current(context.require(id)), method.equals("GET"));
             } else {
                 checkVersion(exchange);
                 switch (method) {

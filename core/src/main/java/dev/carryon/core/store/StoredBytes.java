@@ -1,0 +1,22 @@
+package dev.carryon.core.store;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.time.Instant;
+
+/** A fixed-length, read-only view of an upload's stored bytes, for any number of positioned reads. */
+public interface StoredBytes extends Closeable {
+
+    /** How many bytes the view holds. */
+    long length();
+
+    /** When the bytes last changed. */
+    Instant lastModified();
+
+    /**
+     * Reads bytes at {@code position} into {@code target}, no further than {@link #length()}; returns how
+     * many were read, or -1 at the end of the view.
+     */
+    int read(ByteBuffer target, long position) throws IOException;
+}

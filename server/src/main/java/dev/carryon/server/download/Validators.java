@@ -1,0 +1,95 @@
+package dev.carryon.server.download;
+
+import dev.carryon.server.http.Exchange;
+import org.eclipse.jetty.http.DateParser;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * A representation's validators ({@code ETag}, {@code Last-Modified}) and the evaluation of conditional
+ * requests against them, in the order of RFC 9110, section 13.2.2.
+ *
+ * @param etag         a strong entity tag, quoted
+ * @param lastModified to the second, as HTTP dates carry it
+ */
+record Validators(String etag, Instant lastModified) {
+
+    enum Verdict { PROCEED, NOT_MODIFIED, PRECONDITION_FAILED }
+
+    static Validators of(String id, long length, Instant modified) {
+        return new Validators("\"" + id + "-" + Long.toHexString(length) + "\"", modified.truncatedTo(ChronoUnit.SECONDS));
+    }
+
+    /** What the preconditions of a GET or HEAD say. */
+    Verdict evaluate(Exchange exchange) {
+        String ifMatch = exchange.header("If-Match");
+        if (ifMatch != null) {
+            if (!matches(ifMatch, true)) {
+                return Verdict.PRECONDITION_FAILED;
+            }
+        } else {
+            Instant unmodifiedSince = date(exchange.header("If-Unmodified-Since"));
+            if (unmodifiedSince != null && lastModified.isAfter(unmodifiedSince)) {
+                return Verdict.PRECONDITION_FAILED;
+            }
+        }
+        String ifNoneMatch = exchange.header("If-None-Match");
+        if (ifNoneMatch != null) {
+            if (matches(ifNoneMatch, false)) {
+                return Verdict.NOT_MODIFIED;
+            }
+        } else {
+            Instant modifiedSince = date(exchange.header("If-Modified-Since"));
+            if (modifiedSince != null && !lastModified.isAfter(modifiedSince)) {
+                return Verdict.NOT_MODIFIED;
+            }
+        }
+        return Verdict.PROCEED;
+    }
+
+    /** Whether a {@code Range} may be honoured: true without {@code If-Range}, else only if it still matches. */
+    boolean rangeStillValid(Exchange exchange) {
+        String ifRange = exchange.header("If-Range");
+        if (ifRange == null) {
+            return true;
+        }
+        String value = ifRange.strip();
+        if (value.startsWith("\"")) {
+            return value.equals(etag); // strong comparison; weak tags never match
+        }
+        if (value.startsWith("W/")) {
+            return false;
+        }
+        Instant date = date(value);
+        return date != null && date.equals(lastModified);
+    }
+
+    /** Whether a list of entity tags (or {@code *}) matches, by strong or weak comparison. */
+    private boolean matches(String list, boolean strong) {
+        for (String raw : list.split(",")) {
+            String tag = raw.strip();
+            if (tag.equals("*")) {
+                return true;
+            }
+            if (tag.startsWith("W/")) {
+                if (strong) {
+                    continue;
+                }
+                tag = tag.substring(2);
+            }
+            if (tag.equals(etag)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Instant date(String value) {
+        if (value == null) {
+            return null;
+        }
+        long millis = DateParser.parseDate(value.strip());
+        return millis < 0 ? null : Instant.ofEpochMilli(millis);
+    }
+}
