@@ -76,7 +76,11 @@ public final class DiskStore implements UploadStore, Concatenatable, LengthDefer
 
     @Override
     public UploadInfo create(UploadInfo info) throws IOException {
-        Files.createFile(dataFile(info.id()));
+        // A final upload gets its data file only when concatenate() moves it into place: until then, its
+        // having one would make it look finished (see read()).
+        if (!info.concat().isFinal()) {
+            Files.createFile(dataFile(info.id()));
+        }
         InfoFile.write(infoFile(info.id()), info);
         syncDirectory();
         return find(info.id()).orElseThrow().info();
