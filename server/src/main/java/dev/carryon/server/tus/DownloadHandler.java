@@ -3,6 +3,7 @@ package dev.carryon.server.tus;
 import dev.carryon.core.ErrorCode;
 import dev.carryon.core.UploadException;
 import dev.carryon.core.UploadInfo;
+import dev.carryon.core.lock.Lock;
 import dev.carryon.core.store.RangeReadable;
 import dev.carryon.server.http.Exchange;
 
@@ -16,7 +17,8 @@ import java.util.regex.Pattern;
 /**
  * A plain GET or HEAD of an upload (no tus headers): the bytes stored so far, as an attachment. No lock is
  * taken, so downloads never wait for an upload in progress; they read up to the offset known when they
- * started.
+ * started. The one exception is a final upload whose parts have all finished but which nobody has asked
+ * about since: it is concatenated first (under its lock, which no append ever holds), as HEAD would.
  */
 final class DownloadHandler {
     private static final int BUFFER_SIZE = 256 * 1024;
@@ -34,6 +36,11 @@ final class DownloadHandler {
             throw new UploadException(ErrorCode.METHOD_NOT_ALLOWED);
         }
         UploadInfo info = context.require(id).info();
+        if (info.concat().isFinal() && !info.isComplete()) {
+            try (Lock ignored = context.lock(id, () -> { })) {
+                info = context.concatenateIfReady(context.require(id).info());
+            }
+        }
         long length = info.offset();
         exchange.set("Content-Type", contentType(info));
         exchange.set("X-Content-Type-Options", "nosniff");
