@@ -136,7 +136,7 @@ class ConcatenationTest {
         assertArrayEquals("abc".getBytes(), uploads.download(id));
     }
 
-    private Map<String, String> finishedFinal(Uploads u) throws Exception {
+    private Map<String, String> finishedFinal(Uploads unused) throws Exception {
         String a = partial("abc");
         String other = uploads.create(3);
         String id = Uploads.idOf(createFinal("/files/" + a));
