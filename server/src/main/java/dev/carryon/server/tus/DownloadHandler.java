@@ -72,10 +72,14 @@ final class DownloadHandler {
                 .orElse("application/octet-stream");
     }
 
+    /**
+     * An RFC 5987 {@code filename*}. URLEncoder is form encoding, not that: it writes a space as '+' and
+     * leaves '*' alone, and neither is an attr-char, so both are percent-encoded here.
+     */
     private static String disposition(UploadInfo info) {
         return info.metadata().text("filename")
                 .map(name -> "attachment; filename*=UTF-8''"
-                        + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20"))
+                        + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20").replace("*", "%2A"))
                 .orElse("attachment");
     }
 }
