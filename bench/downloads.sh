@@ -20,6 +20,7 @@ JDK=$(carryon_java_home)
 SIZE=$((SIZE_MIB << 20))
 mkdir -p "$WORK/www" "$WORK/nginx/logs" "$WORK/data"
 head -c $SIZE /dev/urandom > "$WORK/www/file.bin"
+chmod 755 "$WORK" "$WORK/www" && chmod 644 "$WORK/www/file.bin" # nginx workers may run as an unprivileged user
 
 cat > "$WORK/nginx/nginx.conf" <<CONF
 daemon on;

@@ -50,6 +50,12 @@ final class RootHandler extends Handler.Abstract {
             LOG.debug("request body broken off: {} {}", request.getMethod(), request.getHttpURI(), gone);
             exchange.abort(gone);
         } catch (Throwable unexpected) {
+            if (unexpected instanceof java.io.IOException && exchange.isCommitted()) {
+                // Nearly always a client that went away while its response was being written.
+                LOG.debug("response broken off: {} {}", request.getMethod(), request.getHttpURI(), unexpected);
+                exchange.abort(unexpected);
+                return true;
+            }
             LOG.error("failed to handle {} {}", request.getMethod(), request.getHttpURI(), unexpected);
             if (exchange.isCommitted()) {
                 exchange.abort(unexpected);
