@@ -76,7 +76,11 @@ public final class DiskStore implements UploadStore, Concatenatable, LengthDefer
 
     @Override
     public UploadInfo create(UploadInfo info) throws IOException {
-        Files.createFile(dataFile(info.id()));
+        // A final upload gets its data file only when its parts are concatenated: read() takes a final
+        // upload with a data file for a finished one.
+        if (!info.concat().isFinal()) {
+            Files.createFile(dataFile(info.id()));
+        }
         InfoFile.write(infoFile(info.id()), info);
         syncDirectory();
         return find(info.id()).orElseThrow().info();
