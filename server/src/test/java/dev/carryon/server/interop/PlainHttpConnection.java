@@ -185,6 +185,7 @@ final class PlainHttpConnection extends HttpURLConnection {
         }
         if (responseCode != 100) {
             readBody();
+            disconnect();
             throw new IOException("the server answered " + responseCode + " instead of 100 Continue");
         }
         responseCode = -1;
