@@ -41,7 +41,7 @@ for _ in $(seq 1 100); do curl -s -o /dev/null http://127.0.0.1:1280/healthz && 
 url=$(curl -s -D - -o /dev/null -X POST http://127.0.0.1:1280/files/ -H 'Tus-Resumable: 1.0.0' \
       -H "Upload-Length: $SIZE" | tr -d '\r' | sed -n 's/^Location: //p')
 curl -s -f -X PATCH "$url" -H 'Tus-Resumable: 1.0.0' -H 'Upload-Offset: 0' \
-     -H 'Content-Type: application/offset+octet-stream' --data-binary @"$WORK/www/file.bin"
+     -H 'Content-Type: application/offset+octet-stream' -T "$WORK/www/file.bin"
 NGINX_URL=http://127.0.0.1:1288/file.bin
 cmp <(curl -s "$url") "$WORK/www/file.bin" && cmp <(curl -s "$NGINX_URL") "$WORK/www/file.bin"
 

@@ -30,7 +30,7 @@ run_once() { # name → seconds for create + one PATCH of the payload
   url=$(curl -s -D - -o /dev/null -X POST "http://127.0.0.1:$port/files/" -H 'Tus-Resumable: 1.0.0' \
         -H "Upload-Length: $((SIZE_MIB << 20))" | tr -d '\r' | sed -n 's/^[Ll]ocation: //p')
   curl -s -f -o /dev/null -X PATCH "$url" -H 'Tus-Resumable: 1.0.0' -H 'Upload-Offset: 0' \
-       -H 'Content-Type: application/offset+octet-stream' --data-binary @"$WORK/payload"
+       -H 'Content-Type: application/offset+octet-stream' -T "$WORK/payload"
   end=$(date +%s.%N)
   kill $pid; wait $pid 2>/dev/null || true
   awk "BEGIN { printf \"%.3f\", $end - $start }"

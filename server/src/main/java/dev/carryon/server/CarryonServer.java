@@ -54,6 +54,7 @@ public final class CarryonServer implements AutoCloseable {
         connector.setHost(config.host());
         connector.setPort(config.port());
         connector.setIdleTimeout(config.idleTimeout().toMillis());
+        connector.setShutdownIdleTimeout(100); // idle keep-alive connections need not delay a shutdown
         jetty.addConnector(connector);
 
         Clock clock = Clock.systemUTC();

@@ -47,7 +47,11 @@ final class RootHandler extends Handler.Abstract {
                 exchange.sendText(404, "Not found\n");
             }
         } catch (RequestBody.BrokenBodyException gone) {
+            // The client went silent, vanished, or was displaced by a newer request for the upload. What
+            // arrived is stored; closing the connection without an answer makes a client that is still
+            // there retry (and ask for the offset), where any status would be misread.
             LOG.debug("request body broken off: {} {}", request.getMethod(), request.getHttpURI(), gone);
+            exchange.cutConnection();
             exchange.abort(gone);
         } catch (Throwable unexpected) {
             if (unexpected instanceof java.io.IOException && exchange.isCommitted()) {

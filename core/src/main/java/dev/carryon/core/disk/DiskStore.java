@@ -89,11 +89,12 @@ public final class DiskStore implements UploadStore, Concatenatable, LengthDefer
 
     @Override
     public UploadInfo create(UploadInfo info) throws IOException {
+        // The info file comes first: a crash before the data file exists leaves an empty upload, never an
+        // orphaned data file. A final upload gets its data file only when its parts are joined.
+        InfoFile.write(infoFile(info.id()), info);
         if (!info.concat().isFinal()) {
-            // A final upload gets its data file only when its parts are joined: its existence marks that.
             Files.createFile(dataFile(info.id()));
         }
-        InfoFile.write(infoFile(info.id()), info);
         syncDirectory();
         return find(info.id()).orElseThrow().info();
     }

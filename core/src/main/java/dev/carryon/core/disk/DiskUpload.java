@@ -49,7 +49,8 @@ final class DiskUpload implements Upload {
         }
         // Readers see the bytes of this append as they reach the disk, unless the chunk may still be refused.
         AtomicLong durable = store.appendStarted(id, offset);
-        try (FileChannel file = FileChannel.open(store.dataFile(id), StandardOpenOption.WRITE)) {
+        try (FileChannel file = FileChannel.open(store.dataFile(id), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE)) {
             BackgroundFlusher flusher = new BackgroundFlusher(file, offset, FLUSH_INTERVAL,
                     checked ? position -> { } : durable::set);
             try {
