@@ -33,8 +33,9 @@ class LauncherTest {
 
     @Test
     void helpExitsZero() throws Exception {
-        Path script = Path.of(System.getProperty("basedir", "."), "..", "carryon").normalize();
-        Files.copy(script, root.resolve("carryon"));
+        Path project = Path.of(System.getProperty("basedir", "."), "..").normalize();
+        Files.copy(project.resolve("carryon"), root.resolve("carryon"));
+        Files.copy(project.resolve("scripts/jdk.sh"), Files.createDirectories(root.resolve("scripts")).resolve("jdk.sh"));
         writeJarOfThisClassPath(Files.createDirectories(root.resolve("cli/target")).resolve("carryon.jar"));
 
         ProcessBuilder builder = new ProcessBuilder("bash", root.resolve("carryon").toString(), "--help")
