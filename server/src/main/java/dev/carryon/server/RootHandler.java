@@ -52,7 +52,7 @@ final class RootHandler extends Handler.Abstract {
             // there retry (and ask for the offset), where any status would be misread.
             LOG.debug("request body broken off: {} {}", request.getMethod(), request.getHttpURI(), gone);
             exchange.cutConnection();
-            exchange.abort(gone);
+            exchange.succeeded();
         } catch (Throwable unexpected) {
             if (unexpected instanceof java.io.IOException && exchange.isCommitted()) {
                 // Nearly always a client that went away while its response was being written.
