@@ -37,7 +37,7 @@ public final class DownloadHandler {
             exchange.set("Cache-Control", complete ? "no-cache" : "no-store");
             exchange.set("X-Content-Type-Options", "nosniff");
 
-            switch (validators.evaluate(exchange)) {
+            switch (validators.evaluate(exchange::header)) {
                 case NOT_MODIFIED -> {
                     exchange.send(304);
                     return;
@@ -49,7 +49,7 @@ public final class DownloadHandler {
                 case PROCEED -> { }
             }
             exchange.set("Content-Disposition", content.disposition());
-            RangeRequest ranges = validators.rangeStillValid(exchange)
+            RangeRequest ranges = validators.rangeStillValid(exchange::header)
                     ? RangeRequest.parse(exchange.header("Range"), length) : RangeRequest.WHOLE;
             String completeLength = complete ? Long.toString(length) : "*";
             BodyWriter writer = new BodyWriter(exchange, bytes, withBody);
