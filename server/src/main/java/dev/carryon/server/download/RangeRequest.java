@@ -40,11 +40,13 @@ public record RangeRequest(Outcome outcome, List<ByteRange> ranges) {
         }
         List<ByteRange> satisfiable = new ArrayList<>();
         long total = 0;
+        boolean anySpec = false;
         for (String raw : specs) {
             String spec = raw.strip();
             if (spec.isEmpty()) {
                 continue; // the grammar allows empty list elements
             }
+            anySpec = true;
             Matcher m = SPEC.matcher(spec);
             if (!m.matches() || (m.group(1).isEmpty() && m.group(2).isEmpty())) {
                 return WHOLE; // malformed: the whole header is ignored
@@ -62,6 +64,9 @@ public record RangeRequest(Outcome outcome, List<ByteRange> ranges) {
                 satisfiable.add(range);
                 total += range.length();
             }
+        }
+        if (!anySpec) {
+            return WHOLE; // "bytes=" or "bytes=,": a range-set needs at least one range-spec
         }
         if (satisfiable.isEmpty()) {
             return new RangeRequest(Outcome.UNSATISFIABLE, List.of());
