@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 public record RangeRequest(Outcome outcome, List<ByteRange> ranges) {
     /** More ranges than this in one request are ignored and the whole representation is sent. */
     static final int MAX_RANGES = 64;
-    private static final Pattern SPEC = Pattern.compile("(\\d{0,19})-(\\d{0,19})");
+    private static final Pattern SPEC = Pattern.compile("(\\d*)-(\\d*)");
 
     public enum Outcome { WHOLE, PARTIAL, UNSATISFIABLE }
 
@@ -53,10 +53,8 @@ public record RangeRequest(Outcome outcome, List<ByteRange> ranges) {
             }
             ByteRange range;
             try {
-                range = m.group(1).isEmpty() ? suffix(Long.parseLong(m.group(2)), length)
-                        : span(Long.parseLong(m.group(1)), m.group(2).isEmpty() ? -1 : Long.parseLong(m.group(2)), length);
-            } catch (NumberFormatException overflow) {
-                return WHOLE;
+                range = m.group(1).isEmpty() ? suffix(position(m.group(2)), length)
+                        : span(position(m.group(1)), m.group(2).isEmpty() ? -1 : position(m.group(2)), length);
             } catch (IllegalArgumentException invalid) {
                 return WHOLE; // last before first: an invalid range-spec
             }
@@ -75,6 +73,19 @@ public record RangeRequest(Outcome outcome, List<ByteRange> ranges) {
             return WHOLE; // overlapping ranges asking for more than the whole: send the whole once
         }
         return new RangeRequest(Outcome.PARTIAL, satisfiable);
+    }
+
+    /**
+     * A position of any number of digits. One too large for a long lies beyond the end of every representation,
+     * so it counts as the largest long: a last-pos that large means "to the end", a first-pos that large cannot
+     * be satisfied, a suffix that large is the whole (RFC 9110, section 14.1.2).
+     */
+    private static long position(String digits) {
+        try {
+            return Long.parseLong(digits);
+        } catch (NumberFormatException tooLarge) {
+            return Long.MAX_VALUE;
+        }
     }
 
     /** {@code first-last} or {@code first-}; null if it starts past the end. */
