@@ -51,6 +51,10 @@ public record RangeRequest(Outcome outcome, List<ByteRange> ranges) {
             if (!m.matches() || (m.group(1).isEmpty() && m.group(2).isEmpty())) {
                 return WHOLE; // malformed: the whole header is ignored
             }
+            if (length == 0 && m.group(1).isEmpty() && position(m.group(2)) > 0) {
+                // Satisfiable by RFC 9110, section 14.1.1, yet no Content-Range can describe zero bytes.
+                return WHOLE;
+            }
             ByteRange range;
             try {
                 range = m.group(1).isEmpty() ? suffix(position(m.group(2)), length)
