@@ -1,7 +1,5 @@
 package dev.carryon.server.download;
 
-import org.eclipse.jetty.http.DateParser;
-
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.function.Function;
@@ -86,10 +84,6 @@ record Validators(String etag, Instant lastModified) {
     }
 
     private static Instant date(String value) {
-        if (value == null) {
-            return null;
-        }
-        long millis = DateParser.parseDate(value.strip());
-        return millis < 0 ? null : Instant.ofEpochMilli(millis);
+        return HttpDate.parse(value);
     }
 }
