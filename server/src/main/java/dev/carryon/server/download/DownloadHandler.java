@@ -39,6 +39,9 @@ public final class DownloadHandler {
 
             switch (validators.evaluate(exchange::header)) {
                 case NOT_MODIFIED -> {
+                    // Without a length of its own, Jetty would say "Content-Length: 0"; the only length a 304
+                    // may carry is that of the 200 it stands for (RFC 9110, section 8.6).
+                    exchange.set("Content-Length", length);
                     exchange.send(304);
                     return;
                 }
