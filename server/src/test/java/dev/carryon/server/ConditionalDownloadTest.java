@@ -137,6 +137,15 @@ class ConditionalDownloadTest {
     }
 
     @Test
+    void aHeaderSentAsSeveralLinesIsOneList() throws Exception {
+        // RFC 9110, section 5.3: the lines of a field make one comma-separated value.
+        assertWhole(get("If-Match", "\"other\"", "If-Match", etag));
+        assertNotModified(get("If-None-Match", "\"other\"", "If-None-Match", etag));
+        // Two dates are more than one member: the header is ignored (13.1.3).
+        assertWhole(get("If-Modified-Since", lastModified, "If-Modified-Since", lastModified));
+    }
+
+    @Test
     void aFailedPreconditionWinsOverNotModified() throws Exception {
         assertEquals(412, get("If-Match", "\"other\"", "If-None-Match", etag).status());
     }
