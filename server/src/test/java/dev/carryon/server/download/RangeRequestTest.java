@@ -110,7 +110,8 @@ class RangeRequestTest {
 
     @Test
     void upToSixtyFourRangesAreServed() {
-        String expected = IntStream.range(0, 64).mapToObj(i -> (2 * i) + "-" + (2 * i)).collect(Collectors.joining(";"));
+        String expected = IntStream.range(0, 64).mapToObj(i -> (2 * i) + "-" + (2 * i))
+                .collect(Collectors.joining(";"));
         assertEquals(expected, describe(RangeRequest.parse(everyOtherByte(64), 10000)));
     }
 
