@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 public record RangeRequest(Outcome outcome, List<ByteRange> ranges) {
     /** More ranges than this in one request are ignored and the whole representation is sent. */
     static final int MAX_RANGES = 64;
-    private static final Pattern SPEC = Pattern.compile("(\\d{0,19})-(\\d{0,19})");
+    private static final Pattern SPEC = Pattern.compile("(\\d*)-(\\d*)");
 
     public enum Outcome { WHOLE, PARTIAL, UNSATISFIABLE }
 
@@ -40,21 +40,25 @@ public record RangeRequest(Outcome outcome, List<ByteRange> ranges) {
         }
         List<ByteRange> satisfiable = new ArrayList<>();
         long total = 0;
+        boolean anySpec = false;
         for (String raw : specs) {
             String spec = raw.strip();
             if (spec.isEmpty()) {
                 continue; // the grammar allows empty list elements
             }
+            anySpec = true;
             Matcher m = SPEC.matcher(spec);
             if (!m.matches() || (m.group(1).isEmpty() && m.group(2).isEmpty())) {
                 return WHOLE; // malformed: the whole header is ignored
             }
+            if (length == 0 && m.group(1).isEmpty() && position(m.group(2)) > 0) {
+                // Satisfiable by RFC 9110, section 14.1.1, yet no Content-Range can describe zero bytes.
+                return WHOLE;
+            }
             ByteRange range;
             try {
-                range = m.group(1).isEmpty() ? suffix(Long.parseLong(m.group(2)), length)
-                        : span(Long.parseLong(m.group(1)), m.group(2).isEmpty() ? -1 : Long.parseLong(m.group(2)), length);
-            } catch (NumberFormatException overflow) {
-                return WHOLE;
+                range = m.group(1).isEmpty() ? suffix(position(m.group(2)), length)
+                        : span(position(m.group(1)), m.group(2).isEmpty() ? -1 : position(m.group(2)), length);
             } catch (IllegalArgumentException invalid) {
                 return WHOLE; // last before first: an invalid range-spec
             }
@@ -63,6 +67,9 @@ public record RangeRequest(Outcome outcome, List<ByteRange> ranges) {
                 total += range.length();
             }
         }
+        if (!anySpec) {
+            return WHOLE; // "bytes=" or "bytes=,": a range-set needs at least one range-spec
+        }
         if (satisfiable.isEmpty()) {
             return new RangeRequest(Outcome.UNSATISFIABLE, List.of());
         }
@@ -70,6 +77,19 @@ public record RangeRequest(Outcome outcome, List<ByteRange> ranges) {
             return WHOLE; // overlapping ranges asking for more than the whole: send the whole once
         }
         return new RangeRequest(Outcome.PARTIAL, satisfiable);
+    }
+
+    /**
+     * A position of any number of digits. One too large for a long lies beyond the end of every representation,
+     * so it counts as the largest long: a last-pos that large means "to the end", a first-pos that large cannot
+     * be satisfied, a suffix that large is the whole (RFC 9110, section 14.1.2).
+     */
+    private static long position(String digits) {
+        try {
+            return Long.parseLong(digits);
+        } catch (NumberFormatException tooLarge) {
+            return Long.MAX_VALUE;
+        }
     }
 
     /** {@code first-last} or {@code first-}; null if it starts past the end. */

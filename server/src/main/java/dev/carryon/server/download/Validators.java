@@ -1,10 +1,8 @@
 package dev.carryon.server.download;
 
-import dev.carryon.server.http.Exchange;
-import org.eclipse.jetty.http.DateParser;
-
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.function.Function;
 
 /**
  * A representation's validators ({@code ETag}, {@code Last-Modified}) and the evaluation of conditional
@@ -21,26 +19,26 @@ record Validators(String etag, Instant lastModified) {
         return new Validators("\"" + id + "-" + Long.toHexString(length) + "\"", modified.truncatedTo(ChronoUnit.SECONDS));
     }
 
-    /** What the preconditions of a GET or HEAD say. */
-    Verdict evaluate(Exchange exchange) {
-        String ifMatch = exchange.header("If-Match");
+    /** What the preconditions of a GET or HEAD say; {@code header} gives a request header's value or null. */
+    Verdict evaluate(Function<String, String> header) {
+        String ifMatch = header.apply("If-Match");
         if (ifMatch != null) {
             if (!matches(ifMatch, true)) {
                 return Verdict.PRECONDITION_FAILED;
             }
         } else {
-            Instant unmodifiedSince = date(exchange.header("If-Unmodified-Since"));
+            Instant unmodifiedSince = date(header.apply("If-Unmodified-Since"));
             if (unmodifiedSince != null && lastModified.isAfter(unmodifiedSince)) {
                 return Verdict.PRECONDITION_FAILED;
             }
         }
-        String ifNoneMatch = exchange.header("If-None-Match");
+        String ifNoneMatch = header.apply("If-None-Match");
         if (ifNoneMatch != null) {
             if (matches(ifNoneMatch, false)) {
                 return Verdict.NOT_MODIFIED;
             }
         } else {
-            Instant modifiedSince = date(exchange.header("If-Modified-Since"));
+            Instant modifiedSince = date(header.apply("If-Modified-Since"));
             if (modifiedSince != null && !lastModified.isAfter(modifiedSince)) {
                 return Verdict.NOT_MODIFIED;
             }
@@ -49,8 +47,8 @@ record Validators(String etag, Instant lastModified) {
     }
 
     /** Whether a {@code Range} may be honoured: true without {@code If-Range}, else only if it still matches. */
-    boolean rangeStillValid(Exchange exchange) {
-        String ifRange = exchange.header("If-Range");
+    boolean rangeStillValid(Function<String, String> header) {
+        String ifRange = header.apply("If-Range");
         if (ifRange == null) {
             return true;
         }
@@ -86,10 +84,6 @@ record Validators(String etag, Instant lastModified) {
     }
 
     private static Instant date(String value) {
-        if (value == null) {
-            return null;
-        }
-        long millis = DateParser.parseDate(value.strip());
-        return millis < 0 ? null : Instant.ofEpochMilli(millis);
+        return HttpDate.parse(value);
     }
 }
