@@ -6,12 +6,14 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 
 /**
- * A real Carryon server on a free loopback port over a fresh disk store, for tests. Close it in teardown;
- * closing also deletes nothing, so a test may inspect the data directory afterwards.
+ * A real Carryon server on a free loopback port over a fresh disk store, for tests. Close it in teardown:
+ * closing stops the server and deletes its data directory.
  */
 public final class TestServer implements AutoCloseable {
     private final CarryonServer server;
@@ -59,5 +61,10 @@ public final class TestServer implements AutoCloseable {
     @Override
     public void close() throws Exception {
         server.stop();
+        try (Stream<Path> files = Files.walk(dataDir)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
     }
 }

@@ -261,8 +261,13 @@ public final class DiskStore implements UploadStore, Concatenatable, LengthDefer
         InfoFile.Stored stored = InfoFile.read(infoFile(id));
         Path data = dataFile(id);
         boolean hasData = Files.exists(data);
-        AtomicLong durable = appending.get(id);
-        long offset = durable != null ? durable.get() : hasData ? Files.size(data) : 0;
+        // While an append runs, the file's size may count bytes not yet on disk (or not yet verified), so the
+        // append's durable position is used instead; looking before and after taking the size catches an
+        // append that starts or ends in between.
+        AtomicLong before = appending.get(id);
+        long size = hasData ? sizeOrZero(data) : 0;
+        AtomicLong after = appending.get(id);
+        long offset = before != null ? before.get() : after != null ? after.get() : size;
         UploadInfo info = stored.toInfo(Math.min(offset, stored.length() == null ? offset : stored.length()));
         if (info.concat().isFinal() && hasData) {
             info = info.withLength(offset);
@@ -272,6 +277,14 @@ public final class DiskStore implements UploadStore, Concatenatable, LengthDefer
             info = info.withExpiresAt(Files.getLastModifiedTime(touched).toInstant().plus(expireAfter));
         }
         return info;
+    }
+
+    private static long sizeOrZero(Path file) throws IOException {
+        try {
+            return Files.size(file);
+        } catch (NoSuchFileException terminated) {
+            return 0;
+        }
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.carryon.server.download;
 
 import dev.carryon.core.store.StoredBytes;
 import dev.carryon.server.http.Exchange;
+import org.eclipse.jetty.io.RetainableByteBuffer;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -64,15 +65,20 @@ final class BodyWriter {
             return;
         }
         exchange.status(status);
-        ByteBuffer buffer = ByteBuffer.allocateDirect((int) Math.min(BUFFER_SIZE, maxLength(ranges)));
-        for (int i = 0; i < ranges.size(); i++) {
-            if (multipart != null) {
-                exchange.write(ascii(multipart.heads()[i]), false);
+        RetainableByteBuffer pooled = exchange.acquireBuffer((int) Math.min(BUFFER_SIZE, maxLength(ranges)));
+        try {
+            ByteBuffer buffer = pooled.getByteBuffer();
+            for (int i = 0; i < ranges.size(); i++) {
+                if (multipart != null) {
+                    exchange.write(ascii(multipart.heads()[i]), false);
+                }
+                copy(ranges.get(i), buffer, multipart == null && i == ranges.size() - 1);
             }
-            copy(ranges.get(i), buffer, multipart == null && i == ranges.size() - 1);
-        }
-        if (multipart != null) {
-            exchange.write(ascii(multipart.tail()), true);
+            if (multipart != null) {
+                exchange.write(ascii(multipart.tail()), true);
+            }
+        } finally {
+            pooled.release();
         }
         exchange.succeeded();
     }

@@ -4,6 +4,7 @@ import dev.carryon.core.UploadException;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.io.RetainableByteBuffer;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Blocker;
@@ -136,6 +137,14 @@ public final class Exchange {
             response.write(last, bytes, blocker);
             blocker.block();
         }
+    }
+
+    /**
+     * A direct buffer from the server's pool, for writing a body; release it when done. Pooling keeps
+     * many parallel downloads from churning direct memory that only the garbage collector would free.
+     */
+    public RetainableByteBuffer acquireBuffer(int size) {
+        return request.getComponents().getByteBufferPool().acquire(size, true);
     }
 
     /** Marks the exchange done after the body was written with {@link #write}. */
