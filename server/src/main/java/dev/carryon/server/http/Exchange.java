@@ -21,6 +21,9 @@ public final class Exchange {
     private final Response response;
     private final Callback callback;
     private final String method;
+    /** The one reader of the request body, kept so that {@link #cutConnection} can wake it. */
+    private volatile RequestBody body;
+    private volatile boolean cut;
 
     public Exchange(Request request, Response response, Callback callback) {
         this.request = request;
@@ -69,8 +72,15 @@ public final class Exchange {
         return length > 0 || (length < 0 && request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING));
     }
 
+    /** The request body; the same reader every time, read on the request's own thread. */
     public RequestBody body() {
-        return new RequestBody(request);
+        if (body == null) {
+            body = new RequestBody(request);
+        }
+        if (cut) {
+            body.cut();
+        }
+        return body;
     }
 
     /** Absolute URL on this server for a path, as the client addressed the server. */
@@ -157,6 +167,14 @@ public final class Exchange {
      * an upload's lock when a newer request for that upload arrives.
      */
     public void cutConnection() {
+        // Closing the connection alone wakes a read that is already waiting, but not one that starts waiting
+        // just after: that one would wait for ever, holding the upload's lock. So the body is told first, or
+        // when it is created if the handler has not come to it yet.
+        cut = true;
+        RequestBody reader = body;
+        if (reader != null) {
+            reader.cut();
+        }
         request.getConnectionMetaData().getConnection().getEndPoint().close();
     }
 
