@@ -4,6 +4,7 @@ import dev.carryon.core.ErrorCode;
 import dev.carryon.server.http.Exchange;
 import dev.carryon.server.http.RequestBody;
 import dev.carryon.server.tus.TusHandler;
+import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -48,7 +49,9 @@ final class RootHandler extends Handler.Abstract {
             }
         } catch (RequestBody.BrokenBodyException gone) {
             LOG.debug("request body broken off: {} {}", request.getMethod(), request.getHttpURI(), gone);
-            exchange.abort(gone);
+            // A body the client framed wrongly (a malformed chunk) is a bad request, not a server failure:
+            // handing Jetty its own exception lets it answer with that exception's 4xx instead of a 500.
+            exchange.abort(gone.getCause() instanceof HttpException malformed ? (Throwable) malformed : gone);
         } catch (Throwable unexpected) {
             LOG.error("failed to handle {} {}", request.getMethod(), request.getHttpURI(), unexpected);
             if (exchange.isCommitted()) {
