@@ -57,6 +57,11 @@ public final class Exchange {
         return request.getHeaders().get(name);
     }
 
+    /** How many field lines of this name the request has. */
+    public int headerCount(String name) {
+        return request.getHeaders().getFields(name).size();
+    }
+
     public boolean hasHeader(String name) {
         return request.getHeaders().contains(name);
     }
