@@ -246,6 +246,23 @@ final class RawHttp implements Closeable {
             return out.toByteArray();
         }
 
+        /**
+         * This request with each {@code {name}} in its target, header values and body replaced by the value
+         * of that name. A Content-Length already set is left as it is.
+         */
+        Request fill(Map<String, String> values) {
+            String latin1Body = new String(body, StandardCharsets.ISO_8859_1);
+            String filledTarget = target;
+            List<Map.Entry<String, String>> filledHeaders = new ArrayList<>(headers);
+            for (Map.Entry<String, String> v : values.entrySet()) {
+                String placeholder = "{" + v.getKey() + "}";
+                filledTarget = filledTarget.replace(placeholder, v.getValue());
+                latin1Body = latin1Body.replace(placeholder, v.getValue());
+                filledHeaders.replaceAll(h -> Map.entry(h.getKey(), h.getValue().replace(placeholder, v.getValue())));
+            }
+            return new Request(method, filledTarget, filledHeaders, latin1Body.getBytes(StandardCharsets.ISO_8859_1));
+        }
+
         Request withTarget(String newTarget) {
             return new Request(method, newTarget, headers, body);
         }
