@@ -14,6 +14,7 @@ import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -38,6 +39,7 @@ class BadInputTest {
     @TempDir
     Path sandbox;
     private TestServer server;
+    private Map<String, String> fixture;
 
     @BeforeEach
     void start() throws Exception {
@@ -84,8 +86,10 @@ class BadInputTest {
     static List<Bad> offsets() {
         List<Bad> cases = new ArrayList<>();
         cases.add(bad("PATCH without Upload-Offset", 400, patch(null).body("efg")));
+        // Spaces and tabs around a value are not part of it (RFC 9110 5.5); other whitespace is.
         for (String offset : List.of("-4", "+4", "4.0", "0x4", "4e0", "04 4", "4,4", "", "four", "٤",
-                "99999999999999999999", "9223372036854775808", "-9223372036854775808")) {
+                "\u000b4", "4\u000c", "4\u00a0", "99999999999999999999", "9223372036854775808",
+                "-9223372036854775808")) {
             cases.add(bad("Upload-Offset '" + offset + "'", 400, patch(offset).body("efg")));
         }
         cases.add(bad("Upload-Offset twice, with different values", 400,
@@ -95,7 +99,7 @@ class BadInputTest {
 
     static List<Bad> lengths() {
         List<Bad> cases = new ArrayList<>();
-        for (String length : List.of("-1", "+10", "10.0", "0x10", "1e3", "10 0", "", "ten",
+        for (String length : List.of("-1", "+10", "10.0", "0x10", "1e3", "10 0", "", "ten", "\u000b10", "10\u00a0",
                 "99999999999999999999", "9223372036854775808")) {
             cases.add(bad("Upload-Length '" + length + "'", 400, post("Upload-Length", length)));
         }
@@ -153,14 +157,12 @@ class BadInputTest {
         for (String value : List.of("partial;final", "partial final", "final", "final;", "final; ", "FINAL;/files/{partial}",
                 "final;/files/{id}", "final;/files/{partial},/files/{partial}", "final;http://[::1/files/{partial}",
                 "final;%zz", "final;/files/../files/{partial}", "final;/files/%2e%2e/files/{partial}",
-                "final;/files/" + UNKNOWN, "final;/files/{partial}/", "final;/files/{partial}.info",
-                "final;" + "/files/{partial} ".repeat(10_001))) {
+                "final;/files/" + UNKNOWN, "final;/files/{partial}/", "final;/files/{partial}.info")) {
             Request request = value.startsWith("partial") ? concat(value).header("Upload-Length", "3") : concat(value);
-            // 10,001 parts do not fit in the 16 KiB of header fields the server takes: 431 then
-            int status = value.length() > 16 * 1024 ? 431 : 400;
-            cases.add(bad("Upload-Concat '" + (value.length() > 50 ? value.substring(0, 50) + "…" : value) + "'",
-                    status, request));
+            cases.add(bad("Upload-Concat '" + value + "'", 400, request));
         }
+        cases.add(bad("Upload-Concat with more parts than fit in the 16 KiB of header fields", 431,
+                concat("final;" + "/files/{partial} ".repeat(500))));
         cases.add(bad("a final upload with a body", 403, concat("final;/files/{partial}").header("Content-Type", OCTETS)
                 .body("x")));
         cases.add(bad("PATCH to a final upload", 403, Request.of("PATCH", "/files/{final}").tus()
@@ -224,6 +226,34 @@ class BadInputTest {
 
     private void run(Bad c) throws Exception {
         Uploads uploads = new Uploads(server);
+        if (fixture == null) {
+            fixture = createFixture(uploads);
+        }
+        boolean passed = false;
+        try {
+            Map<String, String> before = snapshot(uploads, fixture.get("id"), fixture.get("deferred"));
+            Response r = uploads.send(c.request().fill(fixture));
+            if (c.status() == 0) {
+                assertTrue(r.status() >= 400 && r.status() < 500, () -> "expected a 4xx:\n" + r);
+            } else {
+                assertEquals(c.status(), r.status(), r::toString);
+            }
+            assertFalse(r.text().contains("Exception") || r.text().contains("dev.carryon"),
+                    () -> "internals shown:\n" + r);
+            assertUnchanged(before, snapshot(uploads, fixture.get("id"), fixture.get("deferred")), r);
+            passed = true;
+        } finally {
+            if (!passed) {
+                fixture = null; // it may have been changed; the next case gets fresh uploads
+            }
+        }
+    }
+
+    /**
+     * The uploads the cases work on. Cases share them: each case checks that it changed nothing, and one that
+     * fails makes the next case start over.
+     */
+    private static Map<String, String> createFixture(Uploads uploads) throws Exception {
         String id = uploads.create("Upload-Length", "10", "Upload-Metadata", "filename " + b64("a.txt") + ",private");
         uploads.append(id, 0, "abcd");
         String deferred = uploads.create("Upload-Defer-Length", "1");
@@ -231,21 +261,8 @@ class BadInputTest {
         String partial = uploads.create("Upload-Length", "2", "Upload-Concat", "partial");
         uploads.append(partial, 0, "xy");
         String fin = Uploads.idOf(uploads.send(creation().header("Upload-Concat", "final;/files/" + partial)));
-        Map<String, String> vars = Map.of("id", id, "ID", id.toUpperCase(java.util.Locale.ROOT), "deferred", deferred,
-                "partial", partial, "final", fin);
-
-        Map<String, String> before = snapshot(uploads, id, deferred);
-        Response r = uploads.send(c.request().fill(vars));
-        if (c.status() == 0) {
-            assertTrue(r.status() >= 400 && r.status() < 500, () -> "expected a 4xx:\n" + r);
-        } else {
-            assertEquals(c.status(), r.status(), r::toString);
-        }
-        assertFalse(r.text().contains("Exception") || r.text().contains("dev.carryon"), () -> "internals shown:\n" + r);
-        assertUnchanged(before, snapshot(uploads, id, deferred), r);
-        for (String upload : List.of(fin, partial, deferred, id)) {
-            uploads.send(Request.of("DELETE", Uploads.path(upload)).tus());
-        }
+        return Map.of("id", id, "ID", id.toUpperCase(Locale.ROOT), "deferred", deferred, "partial", partial,
+                "final", fin);
     }
 
     private static void assertUnchanged(Map<String, String> before, Map<String, String> after, Response r) {

@@ -43,10 +43,22 @@ final class RawHttp implements Closeable {
         return new RawHttp(socket);
     }
 
-    /** Sends {@code request} on a fresh connection and reads the final response. */
+    /**
+     * Sends {@code request} on a fresh connection and reads the final response, also when the server answered
+     * and closed before taking the whole request (a 413 or 431, say) so that sending failed.
+     */
     static Response exchange(int port, Request request) throws IOException {
         try (RawHttp http = connect(port)) {
-            http.send(request);
+            try {
+                http.send(request);
+            } catch (IOException sendFailed) {
+                try {
+                    return http.readResponse(request.method());
+                } catch (IOException noAnswer) {
+                    sendFailed.addSuppressed(noAnswer);
+                    throw sendFailed;
+                }
+            }
             return http.readResponse(request.method());
         }
     }
