@@ -114,6 +114,44 @@ class LockingTest {
         assertEquals(404, uploads.head(id).status());
     }
 
+    /**
+     * Requests that were waiting for the lock while a DELETE held it find the upload gone: 404 or 410, never
+     * a failure of the server. A stalled PATCH holds the lock while a DELETE, a HEAD and a PATCH arrive
+     * together. (If the PATCH gets the lock first, the DELETE ends it: that one may get no answer at all.)
+     */
+    @Test
+    void requestsQueuedBehindADeleteFindTheUploadGone() throws Exception {
+        ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor();
+        try {
+            for (int round = 0; round < 4; round++) {
+                byte[] content = random(1000, round);
+                String id = uploads.create(content.length);
+                try (RawHttp ignored = stalledPatch(id, content, 10)) {
+                    CountDownLatch go = new CountDownLatch(1);
+                    List<Future<String>> requests = new ArrayList<>();
+                    for (Request r : List.of(Request.of("DELETE", Uploads.path(id)).tus(), Uploads.headOf(id),
+                            patchAt(id, 10).body(Arrays.copyOfRange(content, 10, content.length)))) {
+                        requests.add(pool.submit(() -> {
+                            go.await();
+                            try {
+                                return r.method() + " " + uploads.send(r).statusLine();
+                            } catch (IOException cut) {
+                                return r.method() + " ended";
+                            }
+                        }));
+                    }
+                    go.countDown();
+                    for (Future<String> request : requests) {
+                        String outcome = request.get();
+                        assertTrue(outcome.matches("(DELETE|HEAD|PATCH) HTTP/1.1 [1-4]\\d\\d .*|PATCH ended"), outcome);
+                    }
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     @Test
     void racingPatchesNeverCorruptTheUpload() throws Exception {
         ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor();
