@@ -1,5 +1,6 @@
 package dev.carryon.server;
 
+import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.EOFException;
@@ -31,7 +32,7 @@ final class RawHttp implements Closeable {
     private RawHttp(Socket socket) throws IOException {
         this.socket = socket;
         this.port = socket.getPort();
-        this.in = new java.io.BufferedInputStream(socket.getInputStream());
+        this.in = new BufferedInputStream(socket.getInputStream());
         this.out = socket.getOutputStream();
     }
 
@@ -211,7 +212,7 @@ final class RawHttp implements Closeable {
             return new Request(method, target, r.headers, chunkedBody(pieces, trailers));
         }
 
-        static byte[] chunkedBody(List<byte[]> pieces, String... trailers) {
+        private static byte[] chunkedBody(List<byte[]> pieces, String... trailers) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             for (byte[] piece : pieces) {
                 if (piece.length > 0) {
@@ -277,10 +278,6 @@ final class RawHttp implements Closeable {
 
         Request withTarget(String newTarget) {
             return new Request(method, newTarget, headers, body);
-        }
-
-        Request withHeaders(List<Map.Entry<String, String>> newHeaders) {
-            return new Request(method, target, newHeaders, body);
         }
     }
 
