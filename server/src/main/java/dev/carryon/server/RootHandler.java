@@ -4,6 +4,7 @@ import dev.carryon.core.ErrorCode;
 import dev.carryon.server.http.Exchange;
 import dev.carryon.server.http.RequestBody;
 import dev.carryon.server.tus.TusHandler;
+import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -51,8 +52,14 @@ final class RootHandler extends Handler.Abstract {
             // arrived is stored; closing the connection without an answer makes a client that is still
             // there retry (and ask for the offset), where any status would be misread.
             LOG.debug("request body broken off: {} {}", request.getMethod(), request.getHttpURI(), gone);
-            exchange.cutConnection();
-            exchange.succeeded();
+            if (gone.getCause() instanceof HttpException malformed) {
+                // A body the client framed wrongly (a malformed chunk) is a bad request, not a server
+                // failure: handing Jetty its own exception lets it answer with that exception's 4xx.
+                exchange.abort((Throwable) malformed);
+            } else {
+                exchange.cutConnection();
+                exchange.succeeded();
+            }
         } catch (Throwable unexpected) {
             if (unexpected instanceof java.io.IOException && exchange.isCommitted()) {
                 // Nearly always a client that went away while its response was being written.

@@ -1,6 +1,5 @@
 package dev.carryon.server;
 
-import dev.carryon.server.RawHttp.Request;
 import dev.carryon.server.RawHttp.Response;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

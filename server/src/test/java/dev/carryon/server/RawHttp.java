@@ -1,5 +1,6 @@
 package dev.carryon.server;
 
+import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.EOFException;
@@ -31,7 +32,7 @@ final class RawHttp implements Closeable {
     private RawHttp(Socket socket) throws IOException {
         this.socket = socket;
         this.port = socket.getPort();
-        this.in = new java.io.BufferedInputStream(socket.getInputStream());
+        this.in = new BufferedInputStream(socket.getInputStream());
         this.out = socket.getOutputStream();
     }
 
@@ -43,10 +44,22 @@ final class RawHttp implements Closeable {
         return new RawHttp(socket);
     }
 
-    /** Sends {@code request} on a fresh connection and reads the final response. */
+    /**
+     * Sends {@code request} on a fresh connection and reads the final response, also when the server answered
+     * and closed before taking the whole request (a 413 or 431, say) so that sending failed.
+     */
     static Response exchange(int port, Request request) throws IOException {
         try (RawHttp http = connect(port)) {
-            http.send(request);
+            try {
+                http.send(request);
+            } catch (IOException sendFailed) {
+                try {
+                    return http.readResponse(request.method());
+                } catch (IOException noAnswer) {
+                    sendFailed.addSuppressed(noAnswer);
+                    throw sendFailed;
+                }
+            }
             return http.readResponse(request.method());
         }
     }
@@ -199,7 +212,7 @@ final class RawHttp implements Closeable {
             return new Request(method, target, r.headers, chunkedBody(pieces, trailers));
         }
 
-        static byte[] chunkedBody(List<byte[]> pieces, String... trailers) {
+        private static byte[] chunkedBody(List<byte[]> pieces, String... trailers) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             for (byte[] piece : pieces) {
                 if (piece.length > 0) {
@@ -246,12 +259,25 @@ final class RawHttp implements Closeable {
             return out.toByteArray();
         }
 
-        Request withTarget(String newTarget) {
-            return new Request(method, newTarget, headers, body);
+        /**
+         * This request with each {@code {name}} in its target, header values and body replaced by the value
+         * of that name. A Content-Length already set is left as it is.
+         */
+        Request fill(Map<String, String> values) {
+            String latin1Body = new String(body, StandardCharsets.ISO_8859_1);
+            String filledTarget = target;
+            List<Map.Entry<String, String>> filledHeaders = new ArrayList<>(headers);
+            for (Map.Entry<String, String> v : values.entrySet()) {
+                String placeholder = "{" + v.getKey() + "}";
+                filledTarget = filledTarget.replace(placeholder, v.getValue());
+                latin1Body = latin1Body.replace(placeholder, v.getValue());
+                filledHeaders.replaceAll(h -> Map.entry(h.getKey(), h.getValue().replace(placeholder, v.getValue())));
+            }
+            return new Request(method, filledTarget, filledHeaders, latin1Body.getBytes(StandardCharsets.ISO_8859_1));
         }
 
-        Request withHeaders(List<Map.Entry<String, String>> newHeaders) {
-            return new Request(method, target, newHeaders, body);
+        Request withTarget(String newTarget) {
+            return new Request(method, newTarget, headers, body);
         }
     }
 

@@ -22,6 +22,9 @@ public final class Exchange {
     private final Response response;
     private final Callback callback;
     private final String method;
+    /** The one reader of the request body, kept so that {@link #cutConnection} can wake it. */
+    private volatile RequestBody body;
+    private volatile boolean cut;
 
     public Exchange(Request request, Response response, Callback callback) {
         this.request = request;
@@ -55,6 +58,11 @@ public final class Exchange {
         return request.getHeaders().get(name);
     }
 
+    /** How many field lines of this name the request has. */
+    public int headerCount(String name) {
+        return request.getHeaders().getFields(name).size();
+    }
+
     public boolean hasHeader(String name) {
         return request.getHeaders().contains(name);
     }
@@ -70,8 +78,15 @@ public final class Exchange {
         return length > 0 || (length < 0 && request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING));
     }
 
+    /** The request body; the same reader every time, read on the request's own thread. */
     public RequestBody body() {
-        return new RequestBody(request);
+        if (body == null) {
+            body = new RequestBody(request);
+        }
+        if (cut) {
+            body.cut();
+        }
+        return body;
     }
 
     /** Absolute URL on this server for a path, as the client addressed the server. */
@@ -166,6 +181,14 @@ public final class Exchange {
      * an upload's lock when a newer request for that upload arrives.
      */
     public void cutConnection() {
+        // Closing the connection alone wakes a read that is already waiting, but not one that starts waiting
+        // just after: that one would wait for ever, holding the upload's lock. So the body is told first, or
+        // when it is created if the handler has not come to it yet.
+        cut = true;
+        RequestBody reader = body;
+        if (reader != null) {
+            reader.cut();
+        }
         request.getConnectionMetaData().getConnection().getEndPoint().close();
     }
 

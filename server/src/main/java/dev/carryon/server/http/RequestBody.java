@@ -3,11 +3,12 @@ package dev.carryon.server.http;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.Trailers;
 import org.eclipse.jetty.io.Content;
-import org.eclipse.jetty.util.Blocker;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 
 /**
  * A request body as a blocking {@link InputStream}, read on the request's (virtual) thread. Unlike Jetty's
@@ -26,9 +27,23 @@ public final class RequestBody extends InputStream {
     private Content.Chunk chunk;
     private HttpFields trailers;
     private boolean ended;
+    private volatile boolean cut;
+    private volatile CompletableFuture<Void> waiting;
 
     public RequestBody(Content.Source source) {
         this.source = source;
+    }
+
+    /**
+     * Ends the body from another thread: a read that is waiting for more bytes, or that would start waiting,
+     * fails with {@link BrokenBodyException} at once. Bytes already received can still be read.
+     */
+    public void cut() {
+        cut = true;
+        CompletableFuture<Void> w = waiting;
+        if (w != null) {
+            w.complete(null);
+        }
     }
 
     /** The trailer fields, once the body has been read to its end; null if there were none. */
@@ -73,12 +88,7 @@ public final class RequestBody extends InputStream {
         while (true) {
             Content.Chunk next = source.read();
             if (next == null) {
-                try (Blocker.Runnable blocker = Blocker.runnable()) {
-                    source.demand(blocker);
-                    blocker.block();
-                } catch (IOException e) {
-                    throw new BrokenBodyException(e);
-                }
+                awaitContent();
                 continue;
             }
             if (Content.Chunk.isFailure(next)) {
@@ -92,6 +102,26 @@ public final class RequestBody extends InputStream {
                 trailers = t.getTrailers();
             }
             return next;
+        }
+    }
+
+    /** Waits until Jetty has more content (or a failure) to read, or until {@link #cut}. */
+    private void awaitContent() throws IOException {
+        CompletableFuture<Void> ready = new CompletableFuture<>();
+        waiting = ready;
+        try {
+            if (cut) {
+                throw new BrokenBodyException(new IOException("the request was ended by the server"));
+            }
+            source.demand(() -> ready.complete(null));
+            ready.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BrokenBodyException(e);
+        } catch (ExecutionException e) {
+            throw new BrokenBodyException(e.getCause());
+        } finally {
+            waiting = null;
         }
     }
 

@@ -22,6 +22,7 @@ final class DeleteHandler {
         }
         context.require(id);
         try (Lock ignored = context.lock(id, () -> { })) {
+            context.require(id); // again: another DELETE may have been first
             terminatable.terminate(id);
         }
         context.metrics.uploadTerminated();

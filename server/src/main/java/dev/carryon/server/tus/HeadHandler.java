@@ -2,7 +2,6 @@ package dev.carryon.server.tus;
 
 import dev.carryon.core.UploadInfo;
 import dev.carryon.core.lock.Lock;
-import dev.carryon.core.store.Upload;
 import dev.carryon.server.http.Exchange;
 
 import java.io.IOException;
@@ -20,10 +19,11 @@ final class HeadHandler {
     }
 
     void handle(Exchange exchange, String id) throws IOException {
-        Upload upload = context.require(id);
+        context.require(id);
         UploadInfo info;
         try (Lock ignored = context.lock(id, () -> { })) {
-            info = context.concatenateIfReady(upload.info());
+            // Looked up again: it may have been deleted while this request waited for the lock.
+            info = context.concatenateIfReady(context.require(id).info());
         }
         context.describe(exchange, info);
         exchange.send(200);

@@ -27,8 +27,9 @@ final class PatchHandler {
         long offset = TusHeaders.nonNegative(exchange.header(TusHeaders.UPLOAD_OFFSET), ErrorCode.INVALID_OFFSET);
         String lengthHeader = exchange.header(TusHeaders.UPLOAD_LENGTH);
         long declaredLength = lengthHeader == null ? -1 : TusHeaders.nonNegative(lengthHeader, ErrorCode.INVALID_LENGTH);
-        Upload upload = context.require(id);
+        context.require(id);
         try (Lock ignored = context.lock(id, () -> releaseOnRequest(exchange))) {
+            Upload upload = context.require(id); // again: it may have been deleted while this request waited
             UploadInfo info = upload.info();
             if (info.concat().isFinal()) {
                 throw new UploadException(ErrorCode.MODIFY_FINAL);

@@ -41,6 +41,9 @@ final class PostHandler {
         if (withUpload && concat.isFinal() && exchange.hasBody()) {
             throw new UploadException(ErrorCode.MODIFY_FINAL);
         }
+        if (withUpload) {
+            checkFirstChunk(exchange, length);
+        }
 
         UploadInfo info = context.store.create(UploadInfo.create(length, metadata, concat, context.clock.instant()));
         context.metrics.uploadCreated();
@@ -81,6 +84,25 @@ final class PostHandler {
             throw new UploadException(ErrorCode.LENGTH_REQUIRED, "This server needs Upload-Length");
         }
         return UploadInfo.UNKNOWN_LENGTH;
+    }
+
+    /**
+     * What can be known about the first chunk before its bytes arrive is checked before the upload is created,
+     * so that a request refused for it leaves nothing behind: a malformed Upload-Checksum, and a declared body
+     * longer than the upload or than the server takes.
+     */
+    private void checkFirstChunk(Exchange exchange, long length) {
+        String checksum = exchange.header(TusHeaders.UPLOAD_CHECKSUM);
+        if (checksum != null) {
+            ChecksumHeader.parse(checksum);
+        }
+        long declared = exchange.contentLength();
+        if (length != UploadInfo.UNKNOWN_LENGTH && declared > length) {
+            throw new UploadException(ErrorCode.BODY_EXCEEDS_LENGTH);
+        }
+        if (context.config.hasMaxSize() && declared > context.config.maxSize()) {
+            throw new UploadException(ErrorCode.UPLOAD_TOO_LARGE);
+        }
     }
 
     /** A final upload's length is the sum of its parts', once they are all known. */

@@ -11,6 +11,7 @@ import dev.carryon.server.http.Exchange;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.util.List;
 
 /**
  * The tus 1.0 endpoint: routes each request under the base path to the handler for its method, and turns
@@ -18,6 +19,9 @@ import java.time.Clock;
  * ({@code /files/ID}) takes HEAD, PATCH, DELETE, GET and OPTIONS.
  */
 public final class TusHandler {
+    private static final List<String> SINGLE_VALUED = List.of(TusHeaders.UPLOAD_OFFSET, TusHeaders.UPLOAD_LENGTH,
+            TusHeaders.UPLOAD_DEFER_LENGTH, TusHeaders.UPLOAD_CHECKSUM, TusHeaders.UPLOAD_CONCAT);
+
     private final TusContext context;
     private final OptionsHandler options;
     private final PostHandler post;
@@ -64,7 +68,7 @@ public final class TusHandler {
         }
         String allowed = collection ? "POST, OPTIONS" : "HEAD, PATCH, DELETE, GET, OPTIONS";
         try {
-            if (!java.util.List.of(allowed.split(", ")).contains(method)) {
+            if (!List.of(allowed.split(", ")).contains(method)) {
                 exchange.set("Allow", allowed);
                 throw new UploadException(ErrorCode.METHOD_NOT_ALLOWED);
             }
@@ -78,6 +82,7 @@ public final class TusHandler {
                 download.handle(exchange, context.current(context.require(id)), method.equals("GET"));
             } else {
                 checkVersion(exchange);
+                checkSingleValued(exchange);
                 switch (method) {
                     case "POST" -> post.handle(exchange);
                     case "HEAD" -> head.handle(exchange, id);
@@ -93,6 +98,18 @@ public final class TusHandler {
 
     private static boolean isDownload(String method) {
         return method.equals("GET") || method.equals("HEAD");
+    }
+
+    /**
+     * Refuses a request that repeats a field meant to carry one value: only the first would be read, and a
+     * proxy in front may have acted on another.
+     */
+    private static void checkSingleValued(Exchange exchange) {
+        for (String name : SINGLE_VALUED) {
+            if (exchange.headerCount(name) > 1) {
+                throw new UploadException(ErrorCode.BAD_REQUEST, name + " must be sent once");
+            }
+        }
     }
 
     private static void checkVersion(Exchange exchange) {
