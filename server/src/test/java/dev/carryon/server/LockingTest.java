@@ -91,6 +91,23 @@ class LockingTest {
     }
 
     @Test
+    void headEndingAPatchKeepsEveryByteThatArrived() throws Exception {
+        byte[] content = random(16 << 20, 5);
+        int sent = 8 << 20;
+        String id = uploads.create(content.length);
+        try (RawHttp patch = RawHttp.connect(server.port())) {
+            patch.sendHead(patchAt(id, 0).header("Content-Length", Integer.toString(content.length)));
+            patch.send(Arrays.copyOf(content, 1000));
+            Thread.sleep(300); // the PATCH now holds the upload and waits for more
+            patch.send(Arrays.copyOfRange(content, 1000, sent));
+            // At once: megabytes are still in socket buffers, received by the server's side but not yet read.
+            Response head = within(QUICKLY, () -> uploads.head(id));
+            assertEquals(Integer.toString(sent), head.header("Upload-Offset"), head::toString);
+        }
+        assertArrayEquals(Arrays.copyOf(content, sent), uploads.download(id));
+    }
+
+    @Test
     void patchEndsAStalledPatchAndThenFitsOrSaysWhere() throws Exception {
         byte[] content = random(500_000, 2);
         String id = uploads.create(content.length);

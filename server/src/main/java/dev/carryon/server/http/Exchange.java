@@ -12,6 +12,7 @@ import org.eclipse.jetty.util.Callback;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 
 /**
  * One request and its response, with the few operations handlers need. Handlers run on virtual threads,
@@ -25,6 +26,8 @@ public final class Exchange {
     /** The one reader of the request body, kept so that {@link #cutConnection} can wake it. */
     private volatile RequestBody body;
     private volatile boolean cut;
+    /** Set once the response is handed to Jetty to finish; from then on the connection is not ours to close. */
+    private volatile boolean finished;
 
     public Exchange(Request request, Response response, Callback callback) {
         this.request = request;
@@ -119,6 +122,7 @@ public final class Exchange {
         if (!response.getHeaders().contains(HttpHeader.CONTENT_LENGTH)) {
             response.getHeaders().put(HttpHeader.CONTENT_LENGTH, 0);
         }
+        finished = true;
         response.write(true, null, callback);
     }
 
@@ -126,6 +130,7 @@ public final class Exchange {
     public void sendText(int status, String text) {
         response.setStatus(status);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/plain; charset=utf-8");
+        finished = true;
         Content.Sink.write(response, true, text, callback);
     }
 
@@ -133,6 +138,7 @@ public final class Exchange {
     public void send(int status, String contentType, String body) {
         response.setStatus(status);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
+        finished = true;
         Content.Sink.write(response, true, body, callback);
     }
 
@@ -164,11 +170,13 @@ public final class Exchange {
 
     /** Marks the exchange done after the body was written with {@link #write}. */
     public void succeeded() {
+        finished = true;
         callback.succeeded();
     }
 
     /** Gives up on the exchange, e.g. after the client went away mid-request. */
     public void abort(Throwable cause) {
+        finished = true;
         callback.failed(cause);
     }
 
@@ -177,10 +185,31 @@ public final class Exchange {
     }
 
     /**
-     * Closes the connection under the request, waking a read blocked on it. Used to end a request that holds
-     * an upload's lock when a newer request for that upload arrives.
+     * Ends a request that holds an upload's lock, because a newer request for that upload arrived: the body
+     * ends at the first moment it would wait for more bytes, so every byte already received is still read
+     * and kept. A request still receiving after {@code grace} has its connection closed.
      */
+    public void endReadingSoon(Duration grace) {
+        stopBody();
+        Thread.ofVirtual().start(() -> {
+            try {
+                Thread.sleep(grace);
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (!finished) {
+                closeConnection();
+            }
+        });
+    }
+
+    /** Closes the connection under the request at once, waking a read blocked on it. */
     public void cutConnection() {
+        stopBody();
+        closeConnection();
+    }
+
+    private void stopBody() {
         // Closing the connection alone wakes a read that is already waiting, but not one that starts waiting
         // just after: that one would wait for ever, holding the upload's lock. So the body is told first, or
         // when it is created if the handler has not come to it yet.
@@ -189,6 +218,9 @@ public final class Exchange {
         if (reader != null) {
             reader.cut();
         }
+    }
+
+    private void closeConnection() {
         request.getConnectionMetaData().getConnection().getEndPoint().close();
     }
 

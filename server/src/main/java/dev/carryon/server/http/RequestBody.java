@@ -7,8 +7,11 @@ import org.eclipse.jetty.io.Content;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * A request body as a blocking {@link InputStream}, read on the request's (virtual) thread. Unlike Jetty's
@@ -28,22 +31,24 @@ public final class RequestBody extends InputStream {
     private HttpFields trailers;
     private boolean ended;
     private volatile boolean cut;
-    private volatile CompletableFuture<Void> waiting;
+    /** Answered by Jetty when content is available; kept until then, as Jetty takes one demand at a time. */
+    private CompletableFuture<Void> demanded;
+    /** Completed by {@link #cut}, to wake a read that is waiting. */
+    private final CompletableFuture<Void> woken = new CompletableFuture<>();
+    /** How long a body that was cut may stay silent before it is taken to have ended. */
+    private static final Duration QUIET_AFTER_CUT = Duration.ofMillis(100);
 
     public RequestBody(Content.Source source) {
         this.source = source;
     }
 
     /**
-     * Ends the body from another thread: a read that is waiting for more bytes, or that would start waiting,
-     * fails with {@link BrokenBodyException} at once. Bytes already received can still be read.
+     * Ends the body from another thread: from now on a read that finds no bytes waits only a moment for
+     * bytes still in flight, then fails with {@link BrokenBodyException}. Every byte received is read.
      */
     public void cut() {
         cut = true;
-        CompletableFuture<Void> w = waiting;
-        if (w != null) {
-            w.complete(null);
-        }
+        woken.complete(null);
     }
 
     /** The trailer fields, once the body has been read to its end; null if there were none. */
@@ -105,24 +110,35 @@ public final class RequestBody extends InputStream {
         }
     }
 
-    /** Waits until Jetty has more content (or a failure) to read, or until {@link #cut}. */
+    /**
+     * Waits until Jetty has more content (or a failure) to read. After {@link #cut} it waits only a moment:
+     * bytes still in flight from a client that is sending are taken in, a silent client is given up on.
+     */
     private void awaitContent() throws IOException {
-        CompletableFuture<Void> ready = new CompletableFuture<>();
-        waiting = ready;
+        if (demanded == null || demanded.isDone()) {
+            // Jetty takes one demand at a time: a new one only once the last was answered.
+            CompletableFuture<Void> answer = new CompletableFuture<>();
+            demanded = answer;
+            source.demand(() -> answer.complete(null));
+        }
         try {
             if (cut) {
-                throw new BrokenBodyException(new IOException("the request was ended by the server"));
+                demanded.get(QUIET_AFTER_CUT.toMillis(), TimeUnit.MILLISECONDS);
+            } else {
+                CompletableFuture.anyOf(demanded, woken).get();
             }
-            source.demand(() -> ready.complete(null));
-            ready.get();
+        } catch (TimeoutException quiet) {
+            throw ended();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new BrokenBodyException(e);
         } catch (ExecutionException e) {
             throw new BrokenBodyException(e.getCause());
-        } finally {
-            waiting = null;
         }
+    }
+
+    private static BrokenBodyException ended() {
+        return new BrokenBodyException(new IOException("the request was ended by the server"));
     }
 
     @Override

@@ -75,6 +75,6 @@ final class PatchHandler {
 
     private void releaseOnRequest(Exchange exchange) {
         context.metrics.lockReleasedOnRequest();
-        exchange.cutConnection();
+        exchange.endReadingSoon(TusContext.RELEASE_GRACE);
     }
 }

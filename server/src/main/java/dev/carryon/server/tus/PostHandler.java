@@ -49,7 +49,7 @@ final class PostHandler {
         context.metrics.uploadCreated();
         exchange.set("Location", context.urlOf(exchange, info.id()));
         Upload upload = context.store.find(info.id()).orElseThrow();
-        try (Lock ignored = context.lock(info.id(), exchange::cutConnection)) {
+        try (Lock ignored = context.lock(info.id(), () -> exchange.endReadingSoon(TusContext.RELEASE_GRACE))) {
             if (concat.isFinal()) {
                 info = context.concatenateIfReady(info);
             } else if (withUpload) {

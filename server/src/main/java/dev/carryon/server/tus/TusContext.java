@@ -16,10 +16,17 @@ import dev.carryon.server.http.Exchange;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.stream.Collectors;
 
 /** What the tus method handlers share: the store, locks, settings, and the steps several of them take. */
 final class TusContext {
+    /**
+     * How long a request asked to give up an upload may go on receiving before its connection is closed:
+     * it stops by itself as soon as no more bytes are waiting, which keeps every byte that already arrived.
+     */
+    static final Duration RELEASE_GRACE = Duration.ofMillis(500);
+
     final UploadStore store;
     final Locker locker;
     final TusConfig config;
