@@ -113,6 +113,17 @@ class CreationTest {
     }
 
     @Test
+    void aRefusedFirstChunkCreatesNothing() throws Exception {
+        Response r = uploads.send(creation().header("Upload-Length", "11").header("Content-Type", OCTETS)
+                .header("Upload-Checksum", "sha1 " + b64("not the sha1 of hello")).body("hello"));
+        assertEquals(460, r.status(), r::toString);
+        assertNull(r.header("Location"));
+        try (Stream<java.nio.file.Path> files = java.nio.file.Files.list(server.dataDir())) {
+            assertEquals(List.of(), files.filter(p -> !p.getFileName().toString().startsWith(".")).toList());
+        }
+    }
+
+    @Test
     void deferredLengthIsDeclaredByALaterPatch() throws Exception {
         String id = uploads.create("Upload-Defer-Length", "1");
         Response head = uploads.head(id);

@@ -166,7 +166,7 @@ public final class DiskStore implements UploadStore, Concatenatable, LengthDefer
                 if (info.expiresAt() != null && info.expiresAt().isBefore(now)) {
                     expired.add(id);
                 }
-            } catch (NoSuchFileException gone) {
+            } catch (UploadException gone) {
                 // terminated meanwhile
             }
         }
@@ -176,15 +176,21 @@ public final class DiskStore implements UploadStore, Concatenatable, LengthDefer
     @Override
     public StoredBytes openStoredBytes(String id) throws IOException {
         if (!UploadIds.isValid(id)) {
-            throw new NoSuchFileException(id);
+            throw new UploadException(ErrorCode.NOT_FOUND);
         }
         UploadInfo info = read(id);
         if (info.concat().isFinal() && !Files.exists(dataFile(id))) {
             return emptyView(info.createdAt()); // a final upload whose parts are not joined yet
         }
         long length = info.offset();
-        FileChannel channel = FileChannel.open(dataFile(id), StandardOpenOption.READ);
-        Instant modified = Files.getLastModifiedTime(dataFile(id)).toInstant();
+        FileChannel channel;
+        Instant modified;
+        try {
+            channel = FileChannel.open(dataFile(id), StandardOpenOption.READ);
+            modified = Files.getLastModifiedTime(dataFile(id)).toInstant();
+        } catch (NoSuchFileException terminated) {
+            throw new UploadException(ErrorCode.NOT_FOUND);
+        }
         return new StoredBytes() {
             @Override
             public long length() {
@@ -257,7 +263,16 @@ public final class DiskStore implements UploadStore, Concatenatable, LengthDefer
         }
     }
 
+    /** The upload as stored; one deleted meanwhile (terminated, expired) is {@link ErrorCode#NOT_FOUND}. */
     UploadInfo read(String id) throws IOException {
+        try {
+            return readFiles(id);
+        } catch (NoSuchFileException gone) {
+            throw new UploadException(ErrorCode.NOT_FOUND);
+        }
+    }
+
+    private UploadInfo readFiles(String id) throws IOException {
         InfoFile.Stored stored = InfoFile.read(infoFile(id));
         Path data = dataFile(id);
         boolean hasData = Files.exists(data);
@@ -273,10 +288,28 @@ public final class DiskStore implements UploadStore, Concatenatable, LengthDefer
             info = info.withLength(offset);
         }
         if (expireAfter != null && !info.isComplete()) {
-            Path touched = hasData ? data : infoFile(id);
-            info = info.withExpiresAt(Files.getLastModifiedTime(touched).toInstant().plus(expireAfter));
+            info = info.withExpiresAt(lastActivity(info, hasData).plus(expireAfter));
         }
         return info;
+    }
+
+    /**
+     * When an unfinished upload last changed: its data file's time, or its info file's before it has data. A
+     * final upload waiting for its parts is as alive as the most recently active part.
+     */
+    private Instant lastActivity(UploadInfo info, boolean hasData) throws IOException {
+        Instant last = Files.getLastModifiedTime(hasData ? dataFile(info.id()) : infoFile(info.id())).toInstant();
+        if (info.concat().isFinal() && !hasData) {
+            for (String part : info.concat().partIds()) {
+                try {
+                    Instant touched = Files.getLastModifiedTime(dataFile(part)).toInstant();
+                    last = touched.isAfter(last) ? touched : last;
+                } catch (NoSuchFileException gone) {
+                    // a part that no longer exists keeps nothing alive
+                }
+            }
+        }
+        return last;
     }
 
     private static long sizeOrZero(Path file) throws IOException {

@@ -48,8 +48,13 @@ final class InfoFile {
     private InfoFile() {
     }
 
+    /** Reads an info file; a missing one is a {@link java.nio.file.NoSuchFileException}, as for any file. */
     static Stored read(Path file) throws IOException {
-        return JSON.readValue(file.toFile(), Stored.class);
+        try {
+            return JSON.readValue(file.toFile(), Stored.class);
+        } catch (java.io.FileNotFoundException gone) {
+            throw new java.nio.file.NoSuchFileException(file.toString());
+        }
     }
 
     static void write(Path file, UploadInfo info) throws IOException {

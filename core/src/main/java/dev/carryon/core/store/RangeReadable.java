@@ -9,7 +9,8 @@ public interface RangeReadable {
      * Opens what is durably stored of an upload: a fixed view of its first {@link StoredBytes#length()}
      * bytes, which later appends do not change. Closing it is the caller's job.
      *
-     * @throws java.nio.file.NoSuchFileException if there is no such upload
+     * @throws dev.carryon.core.UploadException {@link dev.carryon.core.ErrorCode#NOT_FOUND} if there is no
+     *                                          such upload
      */
     StoredBytes openStoredBytes(String id) throws IOException;
 }

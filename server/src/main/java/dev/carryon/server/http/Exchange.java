@@ -112,6 +112,10 @@ public final class Exchange {
         return this;
     }
 
+    public void remove(String name) {
+        response.getHeaders().remove(name);
+    }
+
     public void add(HttpField field) {
         response.getHeaders().add(field);
     }

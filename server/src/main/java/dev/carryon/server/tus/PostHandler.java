@@ -7,6 +7,7 @@ import dev.carryon.core.UploadException;
 import dev.carryon.core.UploadInfo;
 import dev.carryon.core.lock.Lock;
 import dev.carryon.core.store.LengthDeferrable;
+import dev.carryon.core.store.Terminatable;
 import dev.carryon.core.store.Upload;
 import dev.carryon.server.http.Exchange;
 
@@ -53,7 +54,7 @@ final class PostHandler {
             if (concat.isFinal()) {
                 info = context.concatenateIfReady(info);
             } else if (withUpload) {
-                long end = appender.append(exchange, upload, info);
+                long end = appendFirstChunk(exchange, upload, info);
                 exchange.set(TusHeaders.UPLOAD_OFFSET, end);
                 info = upload.info();
             } else if (info.isComplete()) {
@@ -62,6 +63,23 @@ final class PostHandler {
         }
         context.expires(exchange, info);
         exchange.send(201);
+    }
+
+    /**
+     * Appends the creation request's body. A refused body (wrong checksum, too long) refuses the whole
+     * request, so the upload it would have created is removed again; a body that merely broke off keeps the
+     * upload and what arrived, as any interrupted append does.
+     */
+    private long appendFirstChunk(Exchange exchange, Upload upload, UploadInfo info) throws IOException {
+        try {
+            return appender.append(exchange, upload, info);
+        } catch (UploadException refused) {
+            if (refused.code() != ErrorCode.INSUFFICIENT_STORAGE && context.store instanceof Terminatable t) {
+                t.terminate(info.id());
+                exchange.remove("Location");
+            }
+            throw refused;
+        }
     }
 
     private long declaredLength(Exchange exchange) {
