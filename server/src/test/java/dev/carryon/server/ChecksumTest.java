@@ -1,8 +1,6 @@
 package dev.carryon.server;
 
 import dev.carryon.server.RawHttp.Request;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
@@ -23,22 +21,10 @@ import static dev.carryon.server.Uploads.OCTETS;
  * is answered with 460 and discarded, so the offset stays where it was. Each case appends "efghij" to an
  * upload of 20 bytes that holds "abcd".
  */
-class ChecksumTest {
+class ChecksumTest extends ServerTest {
     private static final byte[] CHUNK = "efghij".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] OTHER = "efghiJ".getBytes(StandardCharsets.US_ASCII);
     private static final List<String> ALGORITHMS = List.of("sha1", "md5", "sha256", "sha512", "crc32");
-
-    private TestServer server;
-
-    @BeforeEach
-    void start() throws Exception {
-        server = TestServer.start();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        server.close();
-    }
 
     private static Map<String, String> fourOfTwenty(Uploads uploads) throws Exception {
         String id = uploads.create(20);

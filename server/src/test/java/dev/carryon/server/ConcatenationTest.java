@@ -2,8 +2,6 @@ package dev.carryon.server;
 
 import dev.carryon.server.RawHttp.Request;
 import dev.carryon.server.RawHttp.Response;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -18,20 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 /** tus {@code concatenation} and {@code concatenation-unfinished}. */
-class ConcatenationTest {
-    private TestServer server;
-    private Uploads uploads;
-
-    @BeforeEach
-    void start() throws Exception {
-        server = TestServer.start();
-        uploads = new Uploads(server);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        server.close();
-    }
+class ConcatenationTest extends ServerTest {
 
     private String partial(String content) throws Exception {
         String id = uploads.create("Upload-Length", Integer.toString(content.length()), "Upload-Concat", "partial");

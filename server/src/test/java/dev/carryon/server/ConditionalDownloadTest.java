@@ -2,7 +2,6 @@ package dev.carryon.server;
 
 import dev.carryon.server.RawHttp.Request;
 import dev.carryon.server.RawHttp.Response;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -22,12 +21,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Conditional downloads end to end: 304, 412 and If-Range against a real server. */
-class ConditionalDownloadTest {
+class ConditionalDownloadTest extends ServerTest {
     private static final DateTimeFormatter HTTP_DATE =
             DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US).withZone(ZoneOffset.UTC);
 
-    private TestServer server;
-    private Uploads uploads;
     private byte[] content;
     private String id;
     private String etag;
@@ -35,8 +32,6 @@ class ConditionalDownloadTest {
 
     @BeforeEach
     void upload() throws Exception {
-        server = TestServer.start();
-        uploads = new Uploads(server);
         content = new byte[5000];
         new Random(7).nextBytes(content);
         id = uploads.create(content.length);
@@ -46,11 +41,6 @@ class ConditionalDownloadTest {
         lastModified = plain.header("Last-Modified");
         assertNotNull(etag, () -> "no ETag in " + plain);
         assertNotNull(lastModified, () -> "no Last-Modified in " + plain);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        server.close();
     }
 
     /**

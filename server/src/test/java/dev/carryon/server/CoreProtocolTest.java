@@ -2,8 +2,6 @@ package dev.carryon.server;
 
 import dev.carryon.server.RawHttp.Request;
 import dev.carryon.server.RawHttp.Response;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -19,21 +17,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * tus 1.0 core: discovery with OPTIONS, HEAD, version negotiation, the method/path matrix, offsets, and
  * X-HTTP-Method-Override. Each case runs on a fresh upload of 10 bytes holding "abcd" so far.
  */
-class CoreProtocolTest {
+class CoreProtocolTest extends ServerTest {
     private static final String UNKNOWN = "0123456789abcdef0123456789abcdef";
     private static final String METADATA = "filename " + b64("movie.mp4") + ",private";
-
-    private TestServer server;
-
-    @BeforeEach
-    void start() throws Exception {
-        server = TestServer.start();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        server.close();
-    }
 
     private static Map<String, String> halfWritten(Uploads uploads) throws Exception {
         String id = uploads.create("Upload-Length", "10", "Upload-Metadata", METADATA);

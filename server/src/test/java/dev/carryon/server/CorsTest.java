@@ -1,8 +1,6 @@
 package dev.carryon.server;
 
 import dev.carryon.server.RawHttp.Request;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
@@ -12,7 +10,7 @@ import java.util.stream.Stream;
 import static dev.carryon.server.Uploads.creation;
 
 /** Cross-origin use from a browser app: preflights, and the headers a script may read afterwards. */
-class CorsTest {
+class CorsTest extends ServerTest {
     private static final String ORIGIN = "https://app.example";
     /** A comma-separated list containing every one of the given names. */
     private static String listWith(String... names) {
@@ -21,18 +19,6 @@ class CorsTest {
             regex.append("(?=.*(^|, ?)").append(name).append("(,|$))");
         }
         return "(?i)" + regex + ".*";
-    }
-
-    private TestServer server;
-
-    @BeforeEach
-    void start() throws Exception {
-        server = TestServer.start();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        server.close();
     }
 
     private static Map<String, String> anUpload(Uploads uploads) throws Exception {

@@ -1,8 +1,6 @@
 package dev.carryon.server;
 
 import dev.carryon.server.RawHttp.Response;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -21,22 +19,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** tus {@code creation}, {@code creation-with-upload} and {@code creation-defer-length}. */
-class CreationTest {
+class CreationTest extends ServerTest {
     private static final String LOCATION = "http://127\\.0\\.0\\.1:\\d+/files/[0-9a-f]{32}";
 
-    private TestServer server;
-    private Uploads uploads;
-
-    @BeforeEach
-    void start() throws Exception {
-        server = TestServer.start();
-        uploads = new Uploads(server);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        server.close();
-    }
 
     private static Map<String, String> nothing(Uploads uploads) {
         return Map.of();

@@ -2,8 +2,6 @@ package dev.carryon.server;
 
 import dev.carryon.server.RawHttp.Request;
 import dev.carryon.server.RawHttp.Response;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -21,25 +19,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A plain GET or HEAD (no tus headers) downloads what was uploaded. */
-class DownloadTest {
+class DownloadTest extends ServerTest {
     /** RFC 8187 (was 5987) ext-value with UTF-8: attr-chars and percent-encoded octets only. */
     private static final Pattern FILENAME_STAR =
             Pattern.compile("(?:inline|attachment); filename=\"[\\x20-\\x7e&&[^\"\\\\]]*\"; "
                     + "filename\\*=UTF-8''((?:[A-Za-z0-9!#$&+\\-.^_`|~]|%[0-9A-F]{2})*)");
 
-    private TestServer server;
-    private Uploads uploads;
-
-    @BeforeEach
-    void start() throws Exception {
-        server = TestServer.start();
-        uploads = new Uploads(server);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        server.close();
-    }
 
     private String upload(byte[] content, String metadata) throws Exception {
         String id = uploads.create("Upload-Length", Integer.toString(content.length), "Upload-Metadata", metadata);

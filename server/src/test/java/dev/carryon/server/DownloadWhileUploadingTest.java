@@ -2,7 +2,6 @@ package dev.carryon.server;
 
 import dev.carryon.server.RawHttp.Request;
 import dev.carryon.server.RawHttp.Response;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -22,28 +21,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the bytes stored so far, never more than was sent, and {@code *} as the complete length until the upload is
  * finished.
  */
-class DownloadWhileUploadingTest {
+class DownloadWhileUploadingTest extends ServerTest {
     /** Past the disk store's 16 MiB background-force interval, so bytes become visible mid-PATCH. */
     private static final int LENGTH = 20 << 20;
     private static final int FIRST_PATCH = 1000;
     private static final Duration PROMPTLY = Duration.ofSeconds(5);
     private static final Pattern UNFINISHED_RANGE = Pattern.compile("bytes (\\d+)-(\\d+)/\\*");
 
-    private TestServer server;
-    private Uploads uploads;
     private byte[] content;
 
     @BeforeEach
-    void start() throws Exception {
-        server = TestServer.start();
-        uploads = new Uploads(server);
+    void prepare() throws Exception {
         content = new byte[LENGTH];
         new Random(42).nextBytes(content);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        server.close();
     }
 
     private Response get(String id, String... headers) {

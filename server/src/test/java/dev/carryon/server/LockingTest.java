@@ -2,8 +2,6 @@ package dev.carryon.server;
 
 import dev.carryon.server.RawHttp.Request;
 import dev.carryon.server.RawHttp.Response;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -28,23 +26,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * One request at a time per upload, and a client that comes back is not locked out by the request it
  * abandoned: the server ends a stalled request (keeping what it delivered) when a newer one arrives.
  */
-class LockingTest {
+class LockingTest extends ServerTest {
     /** Far below the idle timeout (30 s here, 60 s by default) that would otherwise end a stalled request. */
     private static final Duration QUICKLY = Duration.ofSeconds(10);
 
-    private TestServer server;
-    private Uploads uploads;
-
-    @BeforeEach
-    void start() throws Exception {
-        server = TestServer.start();
-        uploads = new Uploads(server);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        server.close();
-    }
 
     private static byte[] random(int size, long seed) {
         byte[] bytes = new byte[size];

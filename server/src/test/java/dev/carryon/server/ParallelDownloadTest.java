@@ -3,7 +3,6 @@ package dev.carryon.server;
 import dev.carryon.server.ByteRangesBody.Part;
 import dev.carryon.server.RawHttp.Request;
 import dev.carryon.server.RawHttp.Response;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -21,29 +20,21 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Many readers of one upload at once, each on its own connection, all get exactly their bytes. */
-class ParallelDownloadTest {
+class ParallelDownloadTest extends ServerTest {
     private static final int LENGTH = 1 << 20;
     private static final int READERS = 16;
     private static final int REQUESTS_EACH = 20;
 
-    private TestServer server;
     private byte[] content;
     private String path;
 
     @BeforeEach
     void upload() throws Exception {
-        server = TestServer.start();
-        Uploads uploads = new Uploads(server);
         content = new byte[LENGTH];
         new Random(16).nextBytes(content);
         String id = uploads.create(LENGTH);
         uploads.append(id, 0, content);
         path = Uploads.path(id);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        server.close();
     }
 
     @Test

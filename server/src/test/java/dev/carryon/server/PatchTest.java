@@ -2,8 +2,6 @@ package dev.carryon.server;
 
 import dev.carryon.server.RawHttp.Request;
 import dev.carryon.server.RawHttp.Response;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -15,20 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** How PATCH bodies arrive: chunked, empty, after 100 Continue, in several requests, or cut off. */
-class PatchTest {
-    private TestServer server;
-    private Uploads uploads;
-
-    @BeforeEach
-    void start() throws Exception {
-        server = TestServer.start();
-        uploads = new Uploads(server);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        server.close();
-    }
+class PatchTest extends ServerTest {
 
     @Test
     void chunkedBodyIsAppended() throws Exception {

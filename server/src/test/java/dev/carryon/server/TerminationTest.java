@@ -2,8 +2,6 @@ package dev.carryon.server;
 
 import dev.carryon.server.RawHttp.Request;
 import dev.carryon.server.RawHttp.Response;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -15,20 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** tus {@code termination}: DELETE removes an upload and everything stored for it. */
-class TerminationTest {
-    private TestServer server;
-    private Uploads uploads;
-
-    @BeforeEach
-    void start() throws Exception {
-        server = TestServer.start();
-        uploads = new Uploads(server);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        server.close();
-    }
+class TerminationTest extends ServerTest {
 
     private Response delete(String id) throws Exception {
         return uploads.send(Request.of("DELETE", Uploads.path(id)).tus());
