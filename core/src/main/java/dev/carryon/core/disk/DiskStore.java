@@ -11,13 +11,9 @@ import dev.carryon.core.store.RangeReadable;
 import dev.carryon.core.store.StoredBytes;
 import dev.carryon.core.store.Upload;
 import dev.carryon.core.store.UploadStore;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -30,7 +26,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Stream;
 
 /**
  * Uploads as plain files in one directory: {@code ID.bin} holds the bytes, {@code ID.info} the rest.
@@ -42,12 +37,9 @@ import java.util.stream.Stream;
  * already is the file.
  */
 public final class DiskStore implements UploadStore, Concatenatable, LengthDeferrable, Expirable, RangeReadable {
-    private static final Logger LOG = LoggerFactory.getLogger(DiskStore.class);
 
-    private final Path dir;
+    private final DataDirectory files;
     private final Duration expireAfter;
-    private final FileChannel lockChannel;
-    private final FileLock processLock;
     /** Uploads with an append in progress, and how far their bytes are on disk. */
     private final ConcurrentHashMap<String, AtomicLong> appending = new ConcurrentHashMap<>();
 
@@ -58,50 +50,38 @@ public final class DiskStore implements UploadStore, Concatenatable, LengthDefer
      * @throws IllegalStateException if another process uses the directory
      */
     public DiskStore(Path dir, Duration expireAfter) throws IOException {
-        this.dir = Files.createDirectories(dir).toRealPath();
+        this.files = new DataDirectory(dir);
         this.expireAfter = expireAfter == null || expireAfter.isZero() ? null : expireAfter;
-        this.lockChannel = FileChannel.open(this.dir.resolve(".lock"), StandardOpenOption.CREATE,
-                StandardOpenOption.WRITE);
-        this.processLock = tryLock(lockChannel);
-        if (processLock == null) {
-            lockChannel.close();
-            throw new IllegalStateException("the data directory " + this.dir + " is in use by another process");
-        }
-        rollBackPendingChunks();
-    }
-
-    private static FileLock tryLock(FileChannel channel) throws IOException {
-        try {
-            return channel.tryLock();
-        } catch (java.nio.channels.OverlappingFileLockException sameProcess) {
-            return null;
-        }
     }
 
     public Path directory() {
-        return dir;
+        return files.path();
+    }
+
+    DataDirectory files() {
+        return files;
     }
 
     @Override
     public String describe() {
-        return "disk store in " + dir;
+        return "disk store in " + files.path();
     }
 
     @Override
     public UploadInfo create(UploadInfo info) throws IOException {
         // The info file comes first: a crash before the data file exists leaves an empty upload, never an
         // orphaned data file. A final upload gets its data file only when its parts are joined.
-        InfoFile.write(infoFile(info.id()), info);
+        InfoFile.write(files.infoFile(info.id()), info);
         if (!info.concat().isFinal()) {
-            Files.createFile(dataFile(info.id()));
+            Files.createFile(files.dataFile(info.id()));
         }
-        syncDirectory();
+        files.sync();
         return find(info.id()).orElseThrow().info();
     }
 
     @Override
     public Optional<Upload> find(String id) throws IOException {
-        if (!UploadIds.isValid(id) || !Files.exists(infoFile(id))) {
+        if (!UploadIds.isValid(id) || !Files.exists(files.infoFile(id))) {
             return Optional.empty();
         }
         return Optional.of(new DiskUpload(this, id));
@@ -112,9 +92,9 @@ public final class DiskStore implements UploadStore, Concatenatable, LengthDefer
         if (!UploadIds.isValid(id)) {
             return;
         }
-        Files.deleteIfExists(infoFile(id));
-        Files.deleteIfExists(dataFile(id));
-        Files.deleteIfExists(pendingFile(id));
+        Files.deleteIfExists(files.infoFile(id));
+        Files.deleteIfExists(files.dataFile(id));
+        Files.deleteIfExists(files.pendingFile(id));
     }
 
     @Override
@@ -126,18 +106,18 @@ public final class DiskStore implements UploadStore, Concatenatable, LengthDefer
         if (length < info.offset()) {
             throw new UploadException(ErrorCode.LENGTH_CONFLICT, "Upload-Length is less than what is stored");
         }
-        InfoFile.write(infoFile(id), info.withLength(length));
+        InfoFile.write(files.infoFile(id), info.withLength(length));
         return read(id);
     }
 
     @Override
     public UploadInfo concatenate(String id) throws IOException {
         UploadInfo info = read(id);
-        Path tmp = dir.resolve(id + ".bin.tmp");
+        Path tmp = files.dataFile(id).resolveSibling(id + ".bin.tmp");
         try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {
             for (String part : info.concat().partIds()) {
-                try (FileChannel in = FileChannel.open(dataFile(part), StandardOpenOption.READ)) {
+                try (FileChannel in = FileChannel.open(files.dataFile(part), StandardOpenOption.READ)) {
                     long size = in.size();
                     for (long done = 0; done < size; ) {
                         done += in.transferTo(done, size - done, out);
@@ -149,8 +129,8 @@ public final class DiskStore implements UploadStore, Concatenatable, LengthDefer
             Files.deleteIfExists(tmp);
             throw new UploadException(ErrorCode.INVALID_CONCAT, "A part of the concatenation no longer exists");
         }
-        Files.move(tmp, dataFile(id), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        syncDirectory();
+        Files.move(tmp, files.dataFile(id), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        files.sync();
         return read(id);
     }
 
@@ -179,88 +159,29 @@ public final class DiskStore implements UploadStore, Concatenatable, LengthDefer
             throw new UploadException(ErrorCode.NOT_FOUND);
         }
         UploadInfo info = read(id);
-        if (info.concat().isFinal() && !Files.exists(dataFile(id))) {
-            return emptyView(info.createdAt()); // a final upload whose parts are not joined yet
+        if (info.concat().isFinal() && !Files.exists(files.dataFile(id))) {
+            return FileBytes.empty(info.createdAt()); // a final upload whose parts are not joined yet
         }
         long length = info.offset();
         FileChannel channel;
         Instant modified;
         try {
-            channel = FileChannel.open(dataFile(id), StandardOpenOption.READ);
-            modified = Files.getLastModifiedTime(dataFile(id)).toInstant();
+            channel = FileChannel.open(files.dataFile(id), StandardOpenOption.READ);
+            modified = Files.getLastModifiedTime(files.dataFile(id)).toInstant();
         } catch (NoSuchFileException terminated) {
             throw new UploadException(ErrorCode.NOT_FOUND);
         }
-        return new StoredBytes() {
-            @Override
-            public long length() {
-                return length;
-            }
-
-            @Override
-            public Instant lastModified() {
-                return modified;
-            }
-
-            @Override
-            public int read(ByteBuffer target, long position) throws IOException {
-                if (position >= length) {
-                    return -1;
-                }
-                if (target.remaining() > length - position) {
-                    ByteBuffer window = target.slice(target.position(), (int) (length - position));
-                    int n = channel.read(window, position);
-                    target.position(target.position() + Math.max(n, 0));
-                    return n;
-                }
-                return channel.read(target, position);
-            }
-
-            @Override
-            public void close() throws IOException {
-                channel.close();
-            }
-        };
-    }
-
-    private static StoredBytes emptyView(Instant created) {
-        return new StoredBytes() {
-            @Override
-            public long length() {
-                return 0;
-            }
-
-            @Override
-            public Instant lastModified() {
-                return created;
-            }
-
-            @Override
-            public int read(ByteBuffer target, long position) {
-                return -1;
-            }
-
-            @Override
-            public void close() {
-            }
-        };
+        return new FileBytes(channel, length, modified);
     }
 
     @Override
     public void close() throws IOException {
-        processLock.release();
-        lockChannel.close();
+        files.close();
     }
 
     /** The ids of all stored uploads. */
     public List<String> ids() throws IOException {
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.map(p -> p.getFileName().toString())
-                    .filter(name -> name.endsWith(".info"))
-                    .map(name -> name.substring(0, name.length() - ".info".length()))
-                    .filter(UploadIds::isValid)
-                    .toList();
-        }
+        return files.ids();
     }
 
     /** The upload as stored; one deleted meanwhile (terminated, expired) is {@link ErrorCode#NOT_FOUND}. */
@@ -273,8 +194,8 @@ public final class DiskStore implements UploadStore, Concatenatable, LengthDefer
     }
 
     private UploadInfo readFiles(String id) throws IOException {
-        InfoFile.Stored stored = InfoFile.read(infoFile(id));
-        Path data = dataFile(id);
+        InfoFile.Stored stored = InfoFile.read(files.infoFile(id));
+        Path data = files.dataFile(id);
         boolean hasData = Files.exists(data);
         // While an append runs, the file's size may count bytes not yet on disk (or not yet verified), so the
         // append's durable position is used instead; looking before and after taking the size catches an
@@ -298,11 +219,11 @@ public final class DiskStore implements UploadStore, Concatenatable, LengthDefer
      * final upload waiting for its parts is as alive as the most recently active part.
      */
     private Instant lastActivity(UploadInfo info, boolean hasData) throws IOException {
-        Instant last = Files.getLastModifiedTime(hasData ? dataFile(info.id()) : infoFile(info.id())).toInstant();
+        Instant last = Files.getLastModifiedTime(hasData ? files.dataFile(info.id()) : files.infoFile(info.id())).toInstant();
         if (info.concat().isFinal() && !hasData) {
             for (String part : info.concat().partIds()) {
                 try {
-                    Instant touched = Files.getLastModifiedTime(dataFile(part)).toInstant();
+                    Instant touched = Files.getLastModifiedTime(files.dataFile(part)).toInstant();
                     last = touched.isAfter(last) ? touched : last;
                 } catch (NoSuchFileException gone) {
                     // a part that no longer exists keeps nothing alive
@@ -334,43 +255,5 @@ public final class DiskStore implements UploadStore, Concatenatable, LengthDefer
         appending.remove(id);
     }
 
-    Path dataFile(String id) {
-        return dir.resolve(id + ".bin");
-    }
 
-    Path infoFile(String id) {
-        return dir.resolve(id + ".info");
-    }
-
-    Path pendingFile(String id) {
-        return dir.resolve(id + ".pending");
-    }
-
-    void syncDirectory() {
-        try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
-            d.force(true);
-        } catch (IOException e) {
-            // Not every file system lets a directory be opened for syncing; the files themselves are synced.
-            LOG.debug("could not sync directory {}", dir, e);
-        }
-    }
-
-    private void rollBackPendingChunks() throws IOException {
-        try (Stream<Path> files = Files.list(dir)) {
-            for (Path marker : files.filter(p -> p.getFileName().toString().endsWith(".pending")).toList()) {
-                String id = marker.getFileName().toString().replace(".pending", "");
-                long offset = Long.parseLong(Files.readString(marker).strip());
-                try (FileChannel ch = FileChannel.open(dataFile(id), StandardOpenOption.WRITE)) {
-                    if (ch.size() > offset) {
-                        ch.truncate(offset);
-                        ch.force(false);
-                    }
-                } catch (NoSuchFileException ignored) {
-                    // nothing to roll back
-                }
-                Files.delete(marker);
-                LOG.info("discarded an unverified chunk of upload {} after restart; offset is {}", id, offset);
-            }
-        }
-    }
 }

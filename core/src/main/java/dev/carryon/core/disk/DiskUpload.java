@@ -45,11 +45,11 @@ final class DiskUpload implements Upload {
         }
         boolean checked = check != ChunkCheck.NONE;
         if (checked) {
-            Files.writeString(store.pendingFile(id), Long.toString(offset));
+            Files.writeString(store.files().pendingFile(id), Long.toString(offset));
         }
         // Readers see the bytes of this append as they reach the disk, unless the chunk may still be refused.
         AtomicLong durable = store.appendStarted(id, offset);
-        try (FileChannel file = FileChannel.open(store.dataFile(id), StandardOpenOption.CREATE,
+        try (FileChannel file = FileChannel.open(store.files().dataFile(id), StandardOpenOption.CREATE,
                 StandardOpenOption.WRITE)) {
             BackgroundFlusher flusher = new BackgroundFlusher(file, offset, FLUSH_INTERVAL,
                     checked ? position -> { } : durable::set);
@@ -72,7 +72,7 @@ final class DiskUpload implements Upload {
         } finally {
             store.appendEnded(id);
             if (checked) {
-                Files.deleteIfExists(store.pendingFile(id));
+                Files.deleteIfExists(store.files().pendingFile(id));
             }
         }
     }
