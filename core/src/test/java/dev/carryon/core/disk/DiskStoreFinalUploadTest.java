@@ -52,7 +52,7 @@ class DiskStoreFinalUploadTest {
         UploadInfo after = store.concatenate(created.id());
         assertTrue(after.isComplete());
         assertEquals(12, after.offset());
-        assertEquals("Hello, world", Files.readString(store.dataFile(created.id()), StandardCharsets.UTF_8));
+        assertEquals("Hello, world", Files.readString(store.files().dataFile(created.id()), StandardCharsets.UTF_8));
     }
 
     private String partial(String content) throws Exception {
