@@ -98,6 +98,16 @@ class CreationTest extends ServerTest {
     }
 
     @Test
+    void metadataSentOnSeveralLinesIsOneList() throws Exception {
+        Response r = uploads.send(creation().header("Upload-Length", "1")
+                .header("Upload-Metadata", "filename " + b64("a.txt"))
+                .header("Upload-Metadata", "filetype " + b64("text/plain")));
+        assertEquals(201, r.status(), r::toString);
+        Response head = uploads.head(Uploads.idOf(r));
+        assertEquals("filename " + b64("a.txt") + ",filetype " + b64("text/plain"), head.header("Upload-Metadata"));
+    }
+
+    @Test
     void aRefusedFirstChunkCreatesNothing() throws Exception {
         Response r = uploads.send(creation().header("Upload-Length", "11").header("Content-Type", OCTETS)
                 .header("Upload-Checksum", "sha1 " + b64("not the sha1 of hello")).body("hello"));

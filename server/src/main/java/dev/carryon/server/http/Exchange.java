@@ -61,6 +61,14 @@ public final class Exchange {
         return request.getHeaders().get(name);
     }
 
+    /**
+     * A list-valued field (RFC 9110, section 5.3): all of its lines joined with commas, or null if absent.
+     */
+    public String listHeader(String name) {
+        java.util.List<String> lines = request.getHeaders().getValuesList(name);
+        return lines.isEmpty() ? null : String.join(",", lines);
+    }
+
     /** How many field lines of this name the request has. */
     public int headerCount(String name) {
         return request.getHeaders().getFields(name).size();

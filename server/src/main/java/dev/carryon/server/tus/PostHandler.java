@@ -37,7 +37,7 @@ final class PostHandler {
         if (context.config.hasMaxSize() && length > context.config.maxSize()) {
             throw new UploadException(ErrorCode.UPLOAD_TOO_LARGE);
         }
-        Metadata metadata = Metadata.parse(exchange.header(TusHeaders.UPLOAD_METADATA));
+        Metadata metadata = Metadata.parse(exchange.listHeader(TusHeaders.UPLOAD_METADATA));
         boolean withUpload = TusHeaders.isOffsetOctetStream(exchange.header("Content-Type"));
         if (withUpload && concat.isFinal() && exchange.hasBody()) {
             throw new UploadException(ErrorCode.MODIFY_FINAL);
