@@ -3,7 +3,6 @@ package dev.carryon.core.io;
 import dev.carryon.core.ErrorCode;
 import dev.carryon.core.UploadException;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
@@ -12,7 +11,7 @@ import java.io.InputStream;
  * ({@link ErrorCode#BODY_EXCEEDS_LENGTH}), discovered by peeking one byte once the limit is reached; a store
  * then discards the whole chunk.
  */
-public final class LimitedInputStream extends FilterInputStream {
+public final class LimitedInputStream extends ThroughInputStream {
     private final ErrorCode overLimit;
     private long left;
 
@@ -20,12 +19,6 @@ public final class LimitedInputStream extends FilterInputStream {
         super(in);
         this.left = limit;
         this.overLimit = overLimit;
-    }
-
-    @Override
-    public int read() throws IOException {
-        byte[] one = new byte[1];
-        return read(one, 0, 1) == -1 ? -1 : one[0] & 0xff;
     }
 
     @Override
@@ -46,10 +39,6 @@ public final class LimitedInputStream extends FilterInputStream {
         return n;
     }
 
-    @Override
-    public long skip(long n) {
-        return 0;
-    }
 
     @Override
     public int available() throws IOException {
