@@ -46,11 +46,11 @@ final class AppendHandler {
         try (Lock ignored = context.lockForWriting(id, exchange)) {
             Upload upload = context.require(id); // again: it may have been deleted while this request waited
             info = upload.info();
-            if (info.concat().isFinal()) {
-                throw new UploadException(ErrorCode.MODIFY_FINAL);
-            }
             if (info.isComplete()) {
                 throw new Problem.Refusal(ErrorCode.UPLOAD_COMPLETED, version.completedUpload(request.isEmpty()));
+            }
+            if (info.concat().isFinal()) {
+                throw new UploadException(ErrorCode.MODIFY_FINAL); // its parts are still being uploaded
             }
             UploadState.completeness(exchange, version, false);
             if (request.offset() != info.offset()) {
