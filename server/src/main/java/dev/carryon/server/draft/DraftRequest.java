@@ -19,7 +19,8 @@ import java.util.List;
  * @param complete      whether the request completes the upload; null if it does not say
  * @param offset        {@code Upload-Offset}, or -1 if absent
  * @param length        {@code Upload-Length}, or -1 if absent
- * @param contentLength the declared content length, or -1 if the body is chunked
+ * @param contentLength the length of the content: declared, 0 if none is declared and the body is not
+ *                      chunked, -1 if it is chunked
  */
 record DraftRequest(InteropVersion version, Boolean complete, long offset, long length, long contentLength) {
     static final String UPLOAD_OFFSET = "Upload-Offset";
@@ -42,8 +43,10 @@ record DraftRequest(InteropVersion version, Boolean complete, long offset, long 
             }
             complete = version.meansComplete(value);
         }
+        // A request with neither Content-Length nor Transfer-Encoding has no content (RFC 9112, 6.3).
+        long contentLength = exchange.hasBody() ? exchange.contentLength() : 0;
         return new DraftRequest(version, complete, nonNegative(exchange, UPLOAD_OFFSET),
-                nonNegative(exchange, UPLOAD_LENGTH), exchange.contentLength());
+                nonNegative(exchange, UPLOAD_LENGTH), contentLength);
     }
 
     /** Whether the request says whether it completes the upload; the draft requires it on creation and append. */
