@@ -86,11 +86,29 @@ class DraftDigestTest extends ServerTest {
     }
 
     @Test
-    void aCreationWhoseContentMatchesIsStored() throws Exception {
-        Response r = uploads.send(V.creation(true).header("Content-Digest", "sha-256=" + digest("SHA-256", "hello"))
-                .body("hello"));
+    void aCreationWhoseContentMatchesIsStoredAndItsDigestIsTheFiles() throws Exception {
+        String sha256 = digest("SHA-256", "hello");
+        Response r = uploads.send(V.creation(true).header("Content-Digest", "sha-256=" + sha256)
+                .header("Want-Repr-Digest", "sha-256=5, sha-512=1").body("hello"));
         assertEquals(201, r.status(), r::toString);
         assertEquals("hello", new String(uploads.download(Uploads.idOf(r)), StandardCharsets.UTF_8));
+        assertEquals("sha-256=" + sha256 + ", sha-512=" + digest("SHA-512", "hello"), r.header("Repr-Digest"));
+        assertTrue(r.text().contains("\"digests\":{\"sha-256\":\"" + sha256.substring(1, sha256.length() - 1)), r.text());
+    }
+
+    @Test
+    void theVerifiedDigestOfAWholeFileIsReportedUnasked() throws Exception {
+        String sha512 = digest("SHA-512", "hello");
+        Response r = uploads.send(V.creation(true).header("Content-Digest", "sha-512=" + sha512).body("hello"));
+        assertEquals(201, r.status(), r::toString);
+        assertFalse(r.has("Repr-Digest"), "the field only when asked for");
+        assertTrue(r.text().contains("\"digests\":{\"sha-512\":\"" + sha512.substring(1, sha512.length() - 1)), r.text());
+
+        String id = open(uploads).get("id");
+        Response part = uploads.send(V.append(4, true).withTarget(Uploads.path(id))
+                .header("Content-Digest", "sha-256=" + digest("SHA-256", "efg")).body("efg"));
+        assertEquals(200, part.status(), part::toString);
+        assertFalse(part.text().contains("digests"), () -> "a part's digest is not the file's: " + part.text());
     }
 
     @Test

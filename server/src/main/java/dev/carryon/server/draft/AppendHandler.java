@@ -10,6 +10,7 @@ import dev.carryon.server.upload.UploadContext;
 
 import java.io.IOException;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Upload append: a PATCH with the content to add at {@code Upload-Offset}. A stale request still appending to
@@ -62,7 +63,8 @@ final class AppendHandler {
         }
         state.describe(exchange, version, info);
         if (info.isComplete()) {
-            completion.send(exchange, 200, info);
+            completion.send(exchange, 200, info,
+                    request.offset() == 0 ? CreationHandler.wholeFileDigests(exchange) : Map.of());
         } else {
             exchange.send(204);
         }

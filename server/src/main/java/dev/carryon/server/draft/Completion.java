@@ -9,6 +9,8 @@ import dev.carryon.server.upload.UploadContext;
 
 import java.io.IOException;
 import java.util.Base64;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -16,8 +18,9 @@ import java.util.Set;
 /**
  * The answer to the request that completes an upload. The draft makes it the response of the resource the
  * upload was sent to, as if the whole representation had come in one request; here that resource stores
- * files, so it describes the stored file as JSON: its id, size and download URL, and its digests when the
- * client asked for them ({@code Want-Repr-Digest}), which are also sent as {@code Repr-Digest}.
+ * files, so it describes the stored file as JSON: its id, size and download URL, and its digests where
+ * they are known: those the client asked for ({@code Want-Repr-Digest}, also sent as {@code Repr-Digest}),
+ * and the verified {@code Content-Digest} of a request whose content was the whole file.
  *
  * <pre>{"id":"9f…","size":1048576,"url":"http://host/files/9f…","digests":{"sha-256":"X48E9q…="}}</pre>
  */
@@ -30,20 +33,35 @@ final class Completion {
         this.context = context;
     }
 
-    /** Sets {@code Repr-Digest} for a complete upload if the request wants it; returns the digests sent. */
-    Map<DigestAlgorithm, byte[]> reprDigest(Exchange exchange, UploadInfo info) throws IOException {
+    /**
+     * Sets {@code Repr-Digest} for a complete upload if the request wants it, computing only the digests
+     * not {@code known} already; returns every digest known of the upload.
+     */
+    Map<DigestAlgorithm, byte[]> reprDigest(Exchange exchange, UploadInfo info, Map<DigestAlgorithm, byte[]> known)
+            throws IOException {
+        Map<DigestAlgorithm, byte[]> digests = new EnumMap<>(DigestAlgorithm.class);
+        digests.putAll(known);
         Set<DigestAlgorithm> wanted = ReprDigest.wanted(exchange.header(ReprDigest.WANT_FIELD));
         if (wanted.isEmpty() || !info.isComplete() || !(context.store() instanceof RangeReadable readable)) {
-            return Map.of();
+            return digests;
         }
-        Map<DigestAlgorithm, byte[]> digests = ReprDigest.compute(readable, info.id(), wanted);
-        exchange.set(ReprDigest.FIELD, DigestAlgorithm.field(digests));
+        Set<DigestAlgorithm> missing = EnumSet.copyOf(wanted);
+        missing.removeAll(known.keySet());
+        if (!missing.isEmpty()) {
+            digests.putAll(ReprDigest.compute(readable, info.id(), missing));
+        }
+        Map<DigestAlgorithm, byte[]> sent = new EnumMap<>(digests);
+        sent.keySet().retainAll(wanted);
+        exchange.set(ReprDigest.FIELD, DigestAlgorithm.field(sent));
         return digests;
     }
 
-    /** Ends the exchange with the description of the complete upload. */
-    void send(Exchange exchange, int status, UploadInfo info) throws IOException {
-        Map<DigestAlgorithm, byte[]> digests = reprDigest(exchange, info);
+    /**
+     * Ends the exchange with the description of the complete upload; {@code known} are digests of the whole
+     * upload already verified, e.g. the {@code Content-Digest} of a request that carried all of it.
+     */
+    void send(Exchange exchange, int status, UploadInfo info, Map<DigestAlgorithm, byte[]> known) throws IOException {
+        Map<DigestAlgorithm, byte[]> digests = reprDigest(exchange, info, known);
         Map<String, Object> file = new LinkedHashMap<>();
         file.put("id", info.id());
         file.put("size", info.length());

@@ -54,6 +54,11 @@ final class ContentDigest {
         return new ContentDigest(expected);
     }
 
+    /** The digests the client declared, by supported algorithm: once the content passed, its true digests. */
+    Map<DigestAlgorithm, byte[]> digests() {
+        return Map.copyOf(expected);
+    }
+
     /** The body hashed as it is read, and the check comparing the results once it ended. */
     VerifiedBody verify(InputStream body) {
         Map<DigestAlgorithm, ChecksumAlgorithm.Hasher> hashers = new EnumMap<>(DigestAlgorithm.class);

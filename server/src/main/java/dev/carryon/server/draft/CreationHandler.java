@@ -13,6 +13,7 @@ import dev.carryon.server.http.Exchange;
 import dev.carryon.server.upload.UploadContext;
 
 import java.io.IOException;
+import java.util.Map;
 
 /**
  * Upload creation: a POST to the collection with {@code Upload-Complete}, with or without content. The upload
@@ -61,10 +62,16 @@ final class CreationHandler {
         }
         state.describe(exchange, version, info);
         if (info.isComplete()) {
-            completion.send(exchange, 201, info);
+            completion.send(exchange, 201, info, wholeFileDigests(exchange));
         } else {
             exchange.send(201);
         }
+    }
+
+    /** The verified Content-Digest of a request that carried the whole file, which creation always did. */
+    static Map<DigestAlgorithm, byte[]> wholeFileDigests(Exchange exchange) {
+        ContentDigest digest = ContentDigest.of(exchange.header(ContentDigest.FIELD));
+        return digest == null ? Map.of() : digest.digests();
     }
 
     private UploadInfo appendFirstContent(Exchange exchange, Upload upload, UploadInfo info, DraftRequest request)

@@ -6,6 +6,7 @@ import dev.carryon.server.http.Exchange;
 import dev.carryon.server.upload.UploadContext;
 
 import java.io.IOException;
+import java.util.Map;
 
 /**
  * Offset retrieval: a HEAD of the upload. It takes the upload's lock, so the offset it reports is final and
@@ -32,7 +33,7 @@ final class OffsetHandler {
             info = context.concatenateIfReady(context.require(id).info());
         }
         state.describe(exchange, version, info);
-        completion.reprDigest(exchange, info);
+        completion.reprDigest(exchange, info, Map.of());
         exchange.set("Cache-Control", "no-store");
         exchange.send(204);
     }
