@@ -4,8 +4,8 @@ import dev.carryon.core.lock.Locker;
 import dev.carryon.core.lock.MemoryLocker;
 import dev.carryon.core.store.Expirable;
 import dev.carryon.core.store.UploadStore;
-import dev.carryon.server.tus.TusConfig;
-import dev.carryon.server.tus.TusHandler;
+import dev.carryon.server.upload.UploadConfig;
+import dev.carryon.server.upload.UploadContext;
 import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -36,7 +36,7 @@ public final class CarryonServer implements AutoCloseable {
     private final Locker locker = new MemoryLocker();
     private final Metrics metrics = new Metrics();
     private final ExpirationSweeper sweeper;
-    private final TusHandler tus;
+    private final UploadContext uploads;
 
     private CarryonServer(ServerConfig config, UploadStore store) {
         this.store = store;
@@ -58,8 +58,9 @@ public final class CarryonServer implements AutoCloseable {
         jetty.addConnector(connector);
 
         Clock clock = Clock.systemUTC();
-        tus = new TusHandler(store, locker, new TusConfig("/files/", config.maxSize(), LOCK_PATIENCE), metrics, clock);
-        jetty.setHandler(new RootHandler(new Cors(config.corsOrigins()), tus, metrics));
+        uploads = new UploadContext(store, locker, new UploadConfig("/files/", config.maxSize(), LOCK_PATIENCE), metrics,
+                clock);
+        jetty.setHandler(new RootHandler(new Cors(config.corsOrigins()), new UploadEndpoint(uploads), metrics));
         jetty.setStopTimeout(SHUTDOWN_GRACE.toMillis());
 
         Duration sweepEvery = config.expireAfter().isZero() ? Duration.ZERO
@@ -93,7 +94,7 @@ public final class CarryonServer implements AutoCloseable {
     }
 
     public String tusExtensions() {
-        return tus.capabilities().tusExtensions();
+        return uploads.capabilities().tusExtensions();
     }
 
     /**

@@ -14,12 +14,13 @@ public final class Cors {
             "X-Requested-With", "X-Request-ID", "X-HTTP-Method-Override", "Tus-Resumable", "Upload-Length",
             "Upload-Offset", "Upload-Metadata", "Upload-Defer-Length", "Upload-Concat", "Upload-Checksum",
             "Upload-Complete", "Upload-Incomplete", "Upload-Draft-Interop-Version", "Content-Digest",
-            "Repr-Digest", "Range", "If-Range", "If-Match", "If-None-Match", "If-Modified-Since",
+            "Repr-Digest", "Want-Repr-Digest", "Range", "If-Range", "If-Match", "If-None-Match", "If-Modified-Since",
             "If-Unmodified-Since");
     static final String EXPOSE_HEADERS = String.join(", ", "Location", "Tus-Resumable", "Tus-Version",
             "Tus-Extension", "Tus-Max-Size", "Tus-Checksum-Algorithm", "Upload-Offset", "Upload-Length",
             "Upload-Metadata", "Upload-Defer-Length", "Upload-Concat", "Upload-Expires", "Upload-Complete",
-            "Upload-Limit", "Upload-Draft-Interop-Version", "Content-Range", "Accept-Ranges", "ETag",
+            "Upload-Incomplete", "Upload-Limit", "Upload-Draft-Interop-Version", "Repr-Digest", "Accept-Patch",
+            "Content-Range", "Accept-Ranges", "ETag",
             "Last-Modified", "Content-Disposition", "Content-Length");
 
     private final List<String> origins;

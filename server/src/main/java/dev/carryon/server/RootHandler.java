@@ -3,7 +3,6 @@ package dev.carryon.server;
 import dev.carryon.core.ErrorCode;
 import dev.carryon.server.http.Exchange;
 import dev.carryon.server.http.RequestBody;
-import dev.carryon.server.tus.TusHandler;
 import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -20,13 +19,13 @@ final class RootHandler extends Handler.Abstract {
     private static final Logger LOG = LoggerFactory.getLogger(RootHandler.class);
 
     private final Cors cors;
-    private final TusHandler tus;
+    private final UploadEndpoint uploads;
     private final Metrics metrics;
 
-    RootHandler(Cors cors, TusHandler tus, Metrics metrics) {
+    RootHandler(Cors cors, UploadEndpoint uploads, Metrics metrics) {
         super(InvocationType.BLOCKING);
         this.cors = cors;
-        this.tus = tus;
+        this.uploads = uploads;
         this.metrics = metrics;
     }
 
@@ -38,8 +37,8 @@ final class RootHandler extends Handler.Abstract {
                 return true;
             }
             String path = exchange.path();
-            if (tus.owns(path)) {
-                tus.handle(exchange);
+            if (uploads.owns(path)) {
+                uploads.handle(exchange);
             } else if (path.equals("/healthz")) {
                 exchange.sendText(200, "ok\n");
             } else if (path.equals("/metrics")) {

@@ -227,7 +227,8 @@ class BadInputTest {
 
     @TestFactory
     Stream<DynamicTest> badInput() {
-        return Stream.of(offsets(), lengths(), metadata(), checksums(), concatenation(), ids(), bodies())
+        return Stream.of(offsets(), lengths(), metadata(), checksums(), concatenation(), ids(), bodies(),
+                        DraftBadInput.cases())
                 .flatMap(List::stream)
                 .map(c -> DynamicTest.dynamicTest(c.name(), () -> run(c)));
     }

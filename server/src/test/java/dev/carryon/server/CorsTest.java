@@ -62,6 +62,19 @@ class CorsTest extends ServerTest {
                         .status(412)
                         .header("Access-Control-Allow-Origin", ORIGIN)
                         .headerMatching("Access-Control-Expose-Headers", listWith("Tus-Version")),
+                TusCase.of("a preflight for a draft append is answered", Request.of("OPTIONS", "/files/{id}")
+                                .header("Origin", ORIGIN).header("Access-Control-Request-Method", "PATCH"))
+                        .status(204)
+                        .headerMatching("Access-Control-Allow-Headers", listWith("Upload-Draft-Interop-Version",
+                                "Upload-Complete", "Upload-Incomplete", "Upload-Offset", "Upload-Length",
+                                "Content-Digest", "Want-Repr-Digest")),
+                TusCase.of("a draft offset retrieval from another origin exposes the draft's fields",
+                                DraftVersion.latest().offsetRetrieval().header("Origin", ORIGIN))
+                        .status(204)
+                        .header("Access-Control-Allow-Origin", ORIGIN)
+                        .headerMatching("Access-Control-Expose-Headers", listWith("Upload-Offset", "Upload-Complete",
+                                "Upload-Incomplete", "Upload-Length", "Upload-Limit", "Repr-Digest", "Accept-Patch",
+                                "Location")),
                 TusCase.of("a request without Origin gets no CORS headers", Request.of("HEAD", "/files/{id}").tus())
                         .status(200)
                         .noHeader("Access-Control-Allow-Origin", "Access-Control-Expose-Headers"));

@@ -18,9 +18,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * One declarative protocol case, in the manner of tusd's handler tests: a request, the status it must get,
- * header values the response must carry, headers it must not carry, and optionally the offset the upload
- * must have afterwards. {@code {name}} in the request is replaced by the fixture's value for that name (a
- * fresh upload id per case, typically).
+ * header values the response must carry, headers it must not carry, optionally what its body must look like
+ * and the offset the upload must have afterwards. {@code {name}} in the request is replaced by the fixture's
+ * value for that name (a fresh upload id per case, typically).
  */
 final class TusCase {
     /** Prepares what one case needs (usually fresh uploads) and returns the values of its placeholders. */
@@ -35,6 +35,7 @@ final class TusCase {
     private final Map<String, String> headerEquals = new LinkedHashMap<>();
     private final Map<String, Pattern> headerMatches = new LinkedHashMap<>();
     private final List<String> absent = new ArrayList<>();
+    private Pattern body;
     private Long offsetAfter;
 
     private TusCase(String name, Request request) {
@@ -58,6 +59,12 @@ final class TusCase {
 
     TusCase headerMatching(String headerName, String regex) {
         headerMatches.put(headerName, Pattern.compile(regex));
+        return this;
+    }
+
+    /** The response body, read as UTF-8, must match {@code regex} (dots match line breaks too). */
+    TusCase bodyMatching(String regex) {
+        body = Pattern.compile(regex, Pattern.DOTALL);
         return this;
     }
 
@@ -88,6 +95,9 @@ final class TusCase {
             assertTrue(p.matcher(r.header(h)).matches(), () -> name + ": " + h + " should match " + p + " in\n" + r);
         });
         absent.forEach(h -> assertFalse(r.has(h), () -> name + ": unexpected " + h + " in\n" + r));
+        if (body != null) {
+            assertTrue(body.matcher(r.text()).matches(), () -> name + ": body should match " + body + " in\n" + r);
+        }
         if (offsetAfter != null) {
             assertEquals(offsetAfter, uploads.offset(vars.get("id")), () -> name + ": offset afterwards");
         }

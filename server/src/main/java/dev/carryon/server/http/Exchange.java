@@ -26,6 +26,7 @@ public final class Exchange {
     /** The one reader of the request body, kept so that {@link #cutConnection} can wake it. */
     private volatile RequestBody body;
     private volatile boolean cut;
+    private InterimResponses interim;
     /** Set once the response is handed to Jetty to finish; from then on the connection is not ours to close. */
     private volatile boolean finished;
 
@@ -87,6 +88,14 @@ public final class Exchange {
     public boolean hasBody() {
         long length = contentLength();
         return length > 0 || (length < 0 && request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING));
+    }
+
+    /** Interim (1xx) responses for this request; the same sender every time. */
+    public synchronized InterimResponses interim() {
+        if (interim == null) {
+            interim = new InterimResponses(request, response);
+        }
+        return interim;
     }
 
     /** The request body; the same reader every time, read on the request's own thread. */

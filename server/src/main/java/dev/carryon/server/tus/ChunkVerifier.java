@@ -6,6 +6,7 @@ import dev.carryon.core.checksum.ChecksumAlgorithm;
 import dev.carryon.core.checksum.HashingInputStream;
 import dev.carryon.core.store.ChunkCheck;
 import dev.carryon.server.http.RequestBody;
+import dev.carryon.server.upload.VerifiedBody;
 
 import java.io.InputStream;
 import java.security.MessageDigest;
@@ -18,31 +19,19 @@ import java.util.Map;
  * case every supported algorithm runs over the body; clients pay that only when they choose trailers.
  */
 final class ChunkVerifier {
-    private final InputStream body;
-    private final ChunkCheck check;
 
-    private ChunkVerifier(InputStream body, ChunkCheck check) {
-        this.body = body;
-        this.check = check;
-    }
-
-    InputStream body() {
-        return body;
-    }
-
-    ChunkCheck check() {
-        return check;
+    private ChunkVerifier() {
     }
 
     /**
      * Sets up verification for a request: none if the client sent no checksum, else a body that hashes as it
      * is read and a check comparing the result.
      */
-    static ChunkVerifier of(String checksumHeader, String trailerHeader, RequestBody raw, InputStream body) {
+    static VerifiedBody of(String checksumHeader, String trailerHeader, RequestBody raw, InputStream body) {
         if (checksumHeader != null) {
             ChecksumHeader expected = ChecksumHeader.parse(checksumHeader);
             ChecksumAlgorithm.Hasher hasher = expected.algorithm().newHasher();
-            return new ChunkVerifier(new HashingInputStream(body, hasher),
+            return new VerifiedBody(new HashingInputStream(body, hasher),
                     () -> compare(hasher.finish(), expected.expected()));
         }
         if (trailerHeader != null && trailerHeader.toLowerCase(java.util.Locale.ROOT).contains("upload-checksum")) {
@@ -54,7 +43,7 @@ final class ChunkVerifier {
             for (ChecksumAlgorithm.Hasher hasher : hashers.values()) {
                 hashing = new HashingInputStream(hashing, hasher);
             }
-            return new ChunkVerifier(hashing, () -> {
+            return new VerifiedBody(hashing, () -> {
                 String trailer = raw.trailers() == null ? null : raw.trailers().get(TusHeaders.UPLOAD_CHECKSUM);
                 if (trailer == null) {
                     throw new UploadException(ErrorCode.INVALID_CHECKSUM,
@@ -64,7 +53,7 @@ final class ChunkVerifier {
                 compare(hashers.get(expected.algorithm()).finish(), expected.expected());
             });
         }
-        return new ChunkVerifier(body, ChunkCheck.NONE);
+        return new VerifiedBody(body, ChunkCheck.NONE);
     }
 
     private static void compare(byte[] actual, byte[] expected) {

@@ -3,6 +3,7 @@ package dev.carryon.server.tus;
 import dev.carryon.core.Concat;
 import dev.carryon.core.ErrorCode;
 import dev.carryon.core.UploadException;
+import dev.carryon.server.upload.UploadContext;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -19,7 +20,7 @@ final class ConcatHeader {
     private ConcatHeader() {
     }
 
-    static Concat parse(String value, TusContext context) {
+    static Concat parse(String value, UploadContext context) {
         if (value == null) {
             return Concat.NONE;
         }

@@ -3,6 +3,7 @@ package dev.carryon.server.tus;
 import dev.carryon.core.UploadInfo;
 import dev.carryon.core.lock.Lock;
 import dev.carryon.server.http.Exchange;
+import dev.carryon.server.upload.UploadContext;
 
 import java.io.IOException;
 
@@ -12,10 +13,12 @@ import java.io.IOException;
  * request still holding the upload is one its client has given up on, and is ended.
  */
 final class HeadHandler {
-    private final TusContext context;
+    private final UploadContext context;
+    private final TusState state;
 
-    HeadHandler(TusContext context) {
+    HeadHandler(UploadContext context) {
         this.context = context;
+        this.state = new TusState(context.config().basePath());
     }
 
     void handle(Exchange exchange, String id) throws IOException {
@@ -25,7 +28,7 @@ final class HeadHandler {
             // Looked up again: it may have been deleted while this request waited for the lock.
             info = context.concatenateIfReady(context.require(id).info());
         }
-        context.describe(exchange, info);
+        state.describe(exchange, info);
         exchange.send(200);
     }
 }

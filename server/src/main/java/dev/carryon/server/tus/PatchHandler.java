@@ -7,15 +7,17 @@ import dev.carryon.core.lock.Lock;
 import dev.carryon.core.store.LengthDeferrable;
 import dev.carryon.core.store.Upload;
 import dev.carryon.server.http.Exchange;
+import dev.carryon.server.upload.BodyAppender;
+import dev.carryon.server.upload.UploadContext;
 
 import java.io.IOException;
 
 /** PATCH: appends a chunk at the client's offset; may also declare a deferred length. */
 final class PatchHandler {
-    private final TusContext context;
+    private final UploadContext context;
     private final BodyAppender appender;
 
-    PatchHandler(TusContext context) {
+    PatchHandler(UploadContext context) {
         this.context = context;
         this.appender = new BodyAppender(context);
     }
@@ -28,7 +30,7 @@ final class PatchHandler {
         String lengthHeader = exchange.header(TusHeaders.UPLOAD_LENGTH);
         long declaredLength = lengthHeader == null ? -1 : TusHeaders.nonNegative(lengthHeader, ErrorCode.INVALID_LENGTH);
         context.require(id);
-        try (Lock ignored = context.lock(id, () -> releaseOnRequest(exchange))) {
+        try (Lock ignored = context.lockForWriting(id, exchange)) {
             Upload upload = context.require(id); // again: it may have been deleted while this request waited
             UploadInfo info = upload.info();
             if (info.concat().isFinal()) {
@@ -45,12 +47,14 @@ final class PatchHandler {
             }
             // The append is bounded by the declared length; the length is stored only once the chunk is
             // accepted, so a refused request changes nothing.
-            long end = appender.append(exchange, upload, declaring ? info.withLength(declaredLength) : info);
+            long end = appender.append(exchange, upload, declaring ? info.withLength(declaredLength) : info,
+                    (raw, body) -> ChunkVerifier.of(exchange.header(TusHeaders.UPLOAD_CHECKSUM), exchange.header("Trailer"),
+                            raw, body));
             if (declaring) {
-                ((LengthDeferrable) context.store).declareLength(id, declaredLength);
+                ((LengthDeferrable) context.store()).declareLength(id, declaredLength);
             }
             exchange.set(TusHeaders.UPLOAD_OFFSET, end);
-            context.expires(exchange, upload.info());
+            TusState.expires(exchange, upload.info());
             exchange.send(204);
         }
     }
@@ -62,19 +66,14 @@ final class PatchHandler {
             }
             return;
         }
-        if (context.config.hasMaxSize() && length > context.config.maxSize()) {
+        if (context.config().hasMaxSize() && length > context.config().maxSize()) {
             throw new UploadException(ErrorCode.UPLOAD_TOO_LARGE);
         }
         if (length < info.offset()) {
             throw new UploadException(ErrorCode.LENGTH_CONFLICT, "Upload-Length is less than what is stored");
         }
-        if (!(context.store instanceof LengthDeferrable)) {
+        if (!(context.store() instanceof LengthDeferrable)) {
             throw new UploadException(ErrorCode.LENGTH_CONFLICT);
         }
-    }
-
-    private void releaseOnRequest(Exchange exchange) {
-        context.metrics.lockReleasedOnRequest();
-        exchange.endReadingSoon(TusContext.RELEASE_GRACE);
     }
 }

@@ -10,6 +10,8 @@ import dev.carryon.core.store.LengthDeferrable;
 import dev.carryon.core.store.Terminatable;
 import dev.carryon.core.store.Upload;
 import dev.carryon.server.http.Exchange;
+import dev.carryon.server.upload.BodyAppender;
+import dev.carryon.server.upload.UploadContext;
 
 import java.io.IOException;
 import java.util.Optional;
@@ -20,21 +22,21 @@ import java.util.Optional;
  * upload of a concatenation. Everything is validated before anything is stored.
  */
 final class PostHandler {
-    private final TusContext context;
+    private final UploadContext context;
     private final BodyAppender appender;
 
-    PostHandler(TusContext context) {
+    PostHandler(UploadContext context) {
         this.context = context;
         this.appender = new BodyAppender(context);
     }
 
     void handle(Exchange exchange) throws IOException {
         Concat concat = ConcatHeader.parse(exchange.header(TusHeaders.UPLOAD_CONCAT), context);
-        if (concat.role() != Concat.Role.NONE && !context.capabilities.concatenate()) {
+        if (concat.role() != Concat.Role.NONE && !context.capabilities().concatenate()) {
             throw new UploadException(ErrorCode.INVALID_CONCAT, "This server does not concatenate uploads");
         }
         long length = concat.isFinal() ? finalLength(exchange, concat) : declaredLength(exchange);
-        if (context.config.hasMaxSize() && length > context.config.maxSize()) {
+        if (context.config().hasMaxSize() && length > context.config().maxSize()) {
             throw new UploadException(ErrorCode.UPLOAD_TOO_LARGE);
         }
         Metadata metadata = Metadata.parse(exchange.listHeader(TusHeaders.UPLOAD_METADATA));
@@ -46,11 +48,11 @@ final class PostHandler {
             checkFirstChunk(exchange, length);
         }
 
-        UploadInfo info = context.store.create(UploadInfo.create(length, metadata, concat, context.clock.instant()));
-        context.metrics.uploadCreated();
+        UploadInfo info = context.store().create(UploadInfo.create(length, metadata, concat, context.clock().instant()));
+        context.metrics().uploadCreated();
         exchange.set("Location", context.urlOf(exchange, info.id()));
-        Upload upload = context.store.find(info.id()).orElseThrow();
-        try (Lock ignored = context.lock(info.id(), () -> exchange.endReadingSoon(TusContext.RELEASE_GRACE))) {
+        Upload upload = context.store().find(info.id()).orElseThrow();
+        try (Lock ignored = context.lockForWriting(info.id(), exchange)) {
             if (concat.isFinal()) {
                 info = context.concatenateIfReady(info);
             } else if (withUpload) {
@@ -58,10 +60,10 @@ final class PostHandler {
                 exchange.set(TusHeaders.UPLOAD_OFFSET, end);
                 info = upload.info();
             } else if (info.isComplete()) {
-                context.metrics.uploadCompleted();
+                context.metrics().uploadCompleted();
             }
         }
-        context.expires(exchange, info);
+        TusState.expires(exchange, info);
         exchange.send(201);
     }
 
@@ -72,9 +74,10 @@ final class PostHandler {
      */
     private long appendFirstChunk(Exchange exchange, Upload upload, UploadInfo info) throws IOException {
         try {
-            return appender.append(exchange, upload, info);
+            return appender.append(exchange, upload, info, (raw, body) -> ChunkVerifier.of(
+                    exchange.header(TusHeaders.UPLOAD_CHECKSUM), exchange.header("Trailer"), raw, body));
         } catch (UploadException refused) {
-            if (refused.code() != ErrorCode.INSUFFICIENT_STORAGE && context.store instanceof Terminatable t) {
+            if (refused.code() != ErrorCode.INSUFFICIENT_STORAGE && context.store() instanceof Terminatable t) {
                 t.terminate(info.id());
                 exchange.remove("Location");
             }
@@ -98,7 +101,7 @@ final class PostHandler {
         if (!defer.strip().equals("1")) {
             throw new UploadException(ErrorCode.INVALID_DEFER_LENGTH);
         }
-        if (!(context.store instanceof LengthDeferrable)) {
+        if (!(context.store() instanceof LengthDeferrable)) {
             throw new UploadException(ErrorCode.LENGTH_REQUIRED, "This server needs Upload-Length");
         }
         return UploadInfo.UNKNOWN_LENGTH;
@@ -118,7 +121,7 @@ final class PostHandler {
         if (length != UploadInfo.UNKNOWN_LENGTH && declared > length) {
             throw new UploadException(ErrorCode.BODY_EXCEEDS_LENGTH);
         }
-        if (context.config.hasMaxSize() && declared > context.config.maxSize()) {
+        if (context.config().hasMaxSize() && declared > context.config().maxSize()) {
             throw new UploadException(ErrorCode.UPLOAD_TOO_LARGE);
         }
     }
@@ -130,13 +133,13 @@ final class PostHandler {
         }
         long sum = 0;
         for (String id : concat.partIds()) {
-            Optional<Upload> part = context.store.find(id);
+            Optional<Upload> part = context.store().find(id);
             UploadInfo info = part.isPresent() ? part.get().info() : null;
             if (info == null || !info.concat().isPartial()) {
                 throw new UploadException(ErrorCode.INVALID_CONCAT,
                         "Upload-Concat may only name existing partial uploads");
             }
-            if (info.expiresAt() != null && info.expiresAt().isBefore(context.clock.instant())) {
+            if (info.expiresAt() != null && info.expiresAt().isBefore(context.clock().instant())) {
                 throw new UploadException(ErrorCode.INVALID_CONCAT, "A part of the concatenation expired");
             }
             if (sum >= 0) {

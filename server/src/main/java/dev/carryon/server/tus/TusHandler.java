@@ -2,15 +2,12 @@ package dev.carryon.server.tus;
 
 import dev.carryon.core.ErrorCode;
 import dev.carryon.core.UploadException;
-import dev.carryon.core.lock.Locker;
 import dev.carryon.core.store.RangeReadable;
-import dev.carryon.core.store.UploadStore;
 import dev.carryon.server.download.DownloadHandler;
-import dev.carryon.server.Metrics;
 import dev.carryon.server.http.Exchange;
+import dev.carryon.server.upload.UploadContext;
 
 import java.io.IOException;
-import java.time.Clock;
 import java.util.List;
 
 /**
@@ -22,7 +19,7 @@ public final class TusHandler {
     private static final List<String> SINGLE_VALUED = List.of(TusHeaders.UPLOAD_OFFSET, TusHeaders.UPLOAD_LENGTH,
             TusHeaders.UPLOAD_DEFER_LENGTH, TusHeaders.UPLOAD_CHECKSUM, TusHeaders.UPLOAD_CONCAT);
 
-    private final TusContext context;
+    private final UploadContext context;
     private final OptionsHandler options;
     private final PostHandler post;
     private final HeadHandler head;
@@ -30,24 +27,14 @@ public final class TusHandler {
     private final DeleteHandler delete;
     private final DownloadHandler download;
 
-    public TusHandler(UploadStore store, Locker locker, TusConfig config, Metrics metrics, Clock clock) {
-        this.context = new TusContext(store, locker, config, metrics, clock);
+    public TusHandler(UploadContext context) {
+        this.context = context;
         this.options = new OptionsHandler(context);
         this.post = new PostHandler(context);
         this.head = new HeadHandler(context);
         this.patch = new PatchHandler(context);
         this.delete = new DeleteHandler(context);
-        this.download = store instanceof RangeReadable readable ? new DownloadHandler(readable) : null;
-    }
-
-    public Capabilities capabilities() {
-        return context.capabilities;
-    }
-
-    /** Whether a path belongs to this endpoint. */
-    public boolean owns(String path) {
-        String base = context.config.basePath();
-        return path.startsWith(base) || path.equals(base.substring(0, base.length() - 1));
+        this.download = context.store() instanceof RangeReadable readable ? new DownloadHandler(readable) : null;
     }
 
     /**
@@ -56,12 +43,12 @@ public final class TusHandler {
      */
     public void handle(Exchange exchange) throws IOException {
         String path = exchange.path();
-        boolean collection = !path.startsWith(context.config.basePath())
-                || path.length() == context.config.basePath().length();
+        boolean collection = !path.startsWith(context.config().basePath())
+                || path.length() == context.config().basePath().length();
         String method = exchange.method();
         boolean tus = exchange.hasHeader(TusHeaders.TUS_RESUMABLE);
         if (tus || !isDownload(method)) {
-            exchange.set(TusHeaders.TUS_RESUMABLE, TusConfig.VERSION);
+            exchange.set(TusHeaders.TUS_RESUMABLE, TusHeaders.PROTOCOL_VERSION);
         }
         if (tus && method.equals("HEAD")) {
             exchange.set("Cache-Control", "no-store"); // an offset is stale the moment it is sent
@@ -114,8 +101,8 @@ public final class TusHandler {
 
     private static void checkVersion(Exchange exchange) {
         String version = exchange.header(TusHeaders.TUS_RESUMABLE);
-        if (!TusConfig.VERSION.equals(version == null ? null : version.strip())) {
-            exchange.set(TusHeaders.TUS_VERSION, TusConfig.VERSION);
+        if (!TusHeaders.PROTOCOL_VERSION.equals(version == null ? null : version.strip())) {
+            exchange.set(TusHeaders.TUS_VERSION, TusHeaders.PROTOCOL_VERSION);
             throw new UploadException(ErrorCode.UNSUPPORTED_VERSION, version == null
                     ? "Tus-Resumable: 1.0.0 is required" : "Tus-Resumable " + version + " is not supported");
         }

@@ -9,6 +9,8 @@ import java.util.regex.Pattern;
 
 /** Parsing and formatting of the header values tus uses. */
 final class TusHeaders {
+    /** The one version of tus this server speaks. */
+    static final String PROTOCOL_VERSION = "1.0.0";
     static final String TUS_RESUMABLE = "Tus-Resumable";
     static final String TUS_VERSION = "Tus-Version";
     static final String TUS_EXTENSION = "Tus-Extension";

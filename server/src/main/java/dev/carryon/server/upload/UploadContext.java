@@ -1,6 +1,5 @@
-package dev.carryon.server.tus;
+package dev.carryon.server.upload;
 
-import dev.carryon.core.Concat;
 import dev.carryon.core.ErrorCode;
 import dev.carryon.core.UploadException;
 import dev.carryon.core.UploadIds;
@@ -17,24 +16,26 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.stream.Collectors;
 
-/** What the tus method handlers share: the store, locks, settings, and the steps several of them take. */
-final class TusContext {
+/**
+ * What the handlers of both upload protocols share: the store, locks, settings, and the steps several of
+ * them take. An upload is the same upload whichever protocol created or continues it.
+ */
+public final class UploadContext {
     /**
      * How long a request asked to give up an upload may go on receiving before its connection is closed:
      * it stops by itself as soon as no more bytes are waiting, which keeps every byte that already arrived.
      */
-    static final Duration RELEASE_GRACE = Duration.ofMillis(500);
+    public static final Duration RELEASE_GRACE = Duration.ofMillis(500);
 
-    final UploadStore store;
-    final Locker locker;
-    final TusConfig config;
-    final Capabilities capabilities;
-    final Metrics metrics;
-    final Clock clock;
+    private final UploadStore store;
+    private final Locker locker;
+    private final UploadConfig config;
+    private final Capabilities capabilities;
+    private final Metrics metrics;
+    private final Clock clock;
 
-    TusContext(UploadStore store, Locker locker, TusConfig config, Metrics metrics, Clock clock) {
+    public UploadContext(UploadStore store, Locker locker, UploadConfig config, Metrics metrics, Clock clock) {
         this.store = store;
         this.locker = locker;
         this.config = config;
@@ -43,8 +44,28 @@ final class TusContext {
         this.clock = clock;
     }
 
+    public UploadStore store() {
+        return store;
+    }
+
+    public UploadConfig config() {
+        return config;
+    }
+
+    public Capabilities capabilities() {
+        return capabilities;
+    }
+
+    public Metrics metrics() {
+        return metrics;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
     /** The upload id in a request path, or null if the path does not name one. */
-    String idIn(String path) {
+    public String idIn(String path) {
         if (!path.startsWith(config.basePath())) {
             return null;
         }
@@ -52,12 +73,12 @@ final class TusContext {
         return UploadIds.isValid(id) ? id : null;
     }
 
-    String urlOf(Exchange exchange, String id) {
+    public String urlOf(Exchange exchange, String id) {
         return exchange.absoluteUrl(config.basePath() + id);
     }
 
     /** The upload, or a 404 if it does not exist and a 410 if it expired. */
-    Upload require(String id) throws IOException {
+    public Upload require(String id) throws IOException {
         if (id == null) {
             throw new UploadException(ErrorCode.NOT_FOUND);
         }
@@ -73,7 +94,7 @@ final class TusContext {
      * Takes the upload's lock. A request holding it is asked to let go through {@code onReleaseRequested},
      * typically by cutting its stalled connection.
      */
-    Lock lock(String id, Runnable onReleaseRequested) throws IOException {
+    public Lock lock(String id, Runnable onReleaseRequested) throws IOException {
         try {
             return locker.acquire(id, onReleaseRequested, config.lockPatience());
         } catch (InterruptedException e) {
@@ -83,10 +104,21 @@ final class TusContext {
     }
 
     /**
+     * Takes the lock for a request that writes to the upload: if a newer request for the same upload
+     * arrives meanwhile, this one stops reading its body (keeping what arrived) so the newer one can go on.
+     */
+    public Lock lockForWriting(String id, Exchange exchange) throws IOException {
+        return lock(id, () -> {
+            metrics.lockReleasedOnRequest();
+            exchange.endReadingSoon(RELEASE_GRACE);
+        });
+    }
+
+    /**
      * The upload's current state, with a final upload joined first if its parts have all completed since it
      * was created.
      */
-    UploadInfo current(Upload upload) throws IOException {
+    public UploadInfo current(Upload upload) throws IOException {
         UploadInfo info = upload.info();
         if (!info.concat().isFinal() || info.isComplete()) {
             return info;
@@ -100,7 +132,7 @@ final class TusContext {
      * Finishes a final upload whose parts are all complete (with {@code concatenation-unfinished} the parts
      * may complete after the final upload was created). Call while holding the final upload's lock.
      */
-    UploadInfo concatenateIfReady(UploadInfo info) throws IOException {
+    public UploadInfo concatenateIfReady(UploadInfo info) throws IOException {
         if (!info.concat().isFinal() || info.isComplete()) {
             return info;
         }
@@ -116,39 +148,5 @@ final class TusContext {
         UploadInfo done = ((Concatenatable) store).concatenate(info.id());
         metrics.uploadCompleted();
         return done;
-    }
-
-    /** Sets the headers that describe an upload's state, as HEAD and the creation response send them. */
-    void describe(Exchange exchange, UploadInfo info) {
-        boolean unfinishedFinal = info.concat().isFinal() && !info.isComplete();
-        if (!unfinishedFinal) {
-            exchange.set(TusHeaders.UPLOAD_OFFSET, info.offset());
-        }
-        if (info.isLengthKnown()) {
-            exchange.set(TusHeaders.UPLOAD_LENGTH, info.length());
-        } else if (!info.concat().isFinal()) {
-            exchange.set(TusHeaders.UPLOAD_DEFER_LENGTH, "1");
-        }
-        if (!info.metadata().isEmpty()) {
-            exchange.set(TusHeaders.UPLOAD_METADATA, info.metadata().toHeader());
-        }
-        if (info.concat().role() != Concat.Role.NONE) {
-            exchange.set(TusHeaders.UPLOAD_CONCAT, concatHeader(info.concat()));
-        }
-        expires(exchange, info);
-    }
-
-    void expires(Exchange exchange, UploadInfo info) {
-        if (info.expiresAt() != null) {
-            exchange.set(TusHeaders.UPLOAD_EXPIRES, TusHeaders.httpDate(info.expiresAt()));
-        }
-    }
-
-    private String concatHeader(Concat concat) {
-        if (concat.isPartial()) {
-            return "partial";
-        }
-        return "final;" + concat.partIds().stream().map(id -> config.basePath() + id)
-                .collect(Collectors.joining(" "));
     }
 }

@@ -1,4 +1,4 @@
-package dev.carryon.server.tus;
+package dev.carryon.server.upload;
 
 import dev.carryon.core.checksum.ChecksumAlgorithm;
 import dev.carryon.core.store.Concatenatable;
