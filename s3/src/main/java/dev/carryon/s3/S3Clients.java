@@ -20,6 +20,11 @@ final class S3Clients {
     }
 
     static S3Client create(S3StoreConfig config, AwsCredentialsProvider credentials) {
+        return builder(config, credentials).build();
+    }
+
+    /** A builder with the store's settings, for callers that add to them (tests count requests). */
+    static S3ClientBuilder builder(S3StoreConfig config, AwsCredentialsProvider credentials) {
         S3ClientBuilder builder = S3Client.builder()
                 .region(Region.of(config.region()))
                 .credentialsProvider(credentials)
@@ -38,6 +43,6 @@ final class S3Clients {
                     .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
                     .serviceConfiguration(S3Configuration.builder().chunkedEncodingEnabled(false).build());
         }
-        return builder.build();
+        return builder;
     }
 }
