@@ -41,7 +41,11 @@ final class Bucket implements AutoCloseable {
 
     /** Fails unless the bucket exists and these credentials may use it. */
     void check() throws IOException {
-        call("HeadBucket", "", () -> s3.headBucket(b -> b.bucket(name)));
+        try {
+            call("HeadBucket", name, () -> s3.headBucket(b -> b.bucket(name)));
+        } catch (NotFound e) {
+            throw new IOException("the bucket " + name + " does not exist", e);
+        }
     }
 
     /** A small object's bytes, or empty if there is no such object. */

@@ -67,6 +67,14 @@ public final class S3Service {
         return name;
     }
 
+    /** Deletes a bucket and everything in it. */
+    public void deleteBucket(String bucket) {
+        for (String key : keys(bucket)) {
+            client.deleteObject(b -> b.bucket(bucket).key(key));
+        }
+        client.deleteBucket(b -> b.bucket(bucket));
+    }
+
     /** The settings of a store on {@code bucket}, path-style as local servers need. */
     public S3StoreConfig config(String bucket) {
         return S3StoreConfig.of(endpoint, bucket, "us-east-1", provider).withPathStyle(true);
