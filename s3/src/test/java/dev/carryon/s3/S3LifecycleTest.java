@@ -4,6 +4,7 @@ import dev.carryon.core.UploadInfo;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.model.NoSuchUploadException;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -36,12 +37,14 @@ class S3LifecycleTest extends S3StoreFixture {
         store.terminate(id);
     }
 
-    /** Gone: S3 says there is no such upload; S3Proxy lists no parts for it. */
+    /** Gone: S3 says there is no such upload (RGW: no such key); S3Proxy lists no parts for it. */
     private void assertMultipartUploadGone(String key, String uploadId) {
         try {
             assertEquals(List.of(), s3.client().listParts(b -> b.bucket(bucket).key(key).uploadId(uploadId)).parts());
         } catch (NoSuchUploadException expected) {
             // gone
+        } catch (S3Exception e) {
+            assertEquals(404, e.statusCode(), e::toString);
         }
     }
 

@@ -29,6 +29,7 @@ public final class S3Service {
     private final String secretKey;
     private final S3Provider provider;
     private final S3Client client;
+    private String sharedBucket;
 
     public S3Service(URI endpoint, String accessKey, String secretKey, S3Provider provider) {
         this.endpoint = endpoint;
@@ -67,6 +68,14 @@ public final class S3Service {
         return name;
     }
 
+    /** One bucket for tests that keep apart by prefix: creating buckets is slow on some servers (RGW). */
+    public synchronized String sharedBucket() {
+        if (sharedBucket == null) {
+            sharedBucket = createBucket();
+        }
+        return sharedBucket;
+    }
+
     /** Deletes a bucket and everything in it. */
     public void deleteBucket(String bucket) {
         for (String key : keys(bucket)) {
@@ -86,7 +95,13 @@ public final class S3Service {
 
     /** The keys in {@code bucket}, in order. */
     public List<String> keys(String bucket) {
-        return client.listObjectsV2Paginator(b -> b.bucket(bucket)).contents().stream().map(S3Object::key).toList();
+        return keys(bucket, "");
+    }
+
+    /** The keys in {@code bucket} that start with {@code prefix}, in order. */
+    public List<String> keys(String bucket, String prefix) {
+        return client.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix)).contents().stream()
+                .map(S3Object::key).toList();
     }
 
     /** The size of an object, or -1 if it does not exist. */

@@ -20,26 +20,29 @@ import java.util.Random;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * Base of the S3 store's own tests: a fresh bucket on S3Proxy per test, a store on it with the smallest
+ * Base of the S3 store's own tests: a fresh bucket of the run's S3 server per test, a store on it with the smallest
  * parts the rules allow (5 MiB), and helpers to look at what is in the bucket.
  */
 abstract class S3StoreFixture {
     static final int MIB = 1 << 20;
     static final int PART = 5 * MIB;
 
-    final S3Service s3 = S3ProxyServer.shared();
+    S3Service s3;
     String bucket;
     S3Store store;
 
     @BeforeEach
     void openStore() throws IOException {
+        s3 = S3TestServers.shared();
         bucket = s3.createBucket();
         store = open(config());
     }
 
     @AfterEach
     void closeStore() {
-        store.close();
+        if (store != null) {
+            store.close();
+        }
     }
 
     S3StoreConfig config() {

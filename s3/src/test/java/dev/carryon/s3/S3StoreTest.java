@@ -6,14 +6,15 @@ import dev.carryon.core.store.UploadStoreContract;
 import java.nio.file.Path;
 import java.time.Duration;
 
-/** The store contract, on S3Proxy: each test on a bucket of its own. */
+/** The store contract, on the run's S3 server (S3Proxy, or Ceph RGW): each test on a bucket of its own. */
 class S3StoreTest extends UploadStoreContract {
-    private final S3Service s3 = S3ProxyServer.shared();
+    private S3Service s3;
     private String bucket;
 
     @Override
     protected UploadStore openStore(Path tempDir, Duration expireAfter) throws Exception {
         if (bucket == null) {
+            s3 = S3TestServers.shared();
             bucket = s3.createBucket();
         }
         return s3.open(s3.config(bucket).withExpireAfter(expireAfter));
