@@ -1,9 +1,11 @@
 package dev.carryon.cli;
 
 import dev.carryon.core.disk.DiskStore;
+import dev.carryon.core.store.UploadStore;
 import dev.carryon.server.CarryonServer;
 import dev.carryon.server.ServerConfig;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -26,8 +28,12 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--data", defaultValue = "carryon-data", description = "Directory of the disk store (default: ${DEFAULT-VALUE}).")
     Path data;
 
-    @Option(names = "--store", defaultValue = "disk", description = "Where uploads are kept: disk (default).")
+    @Option(names = "--store", defaultValue = "disk",
+            description = "Where uploads are kept: disk (default, in --data) or s3 (see the --s3 options).")
     String store;
+
+    @Mixin
+    S3Options s3;
 
     @Option(names = "--max-size", description = "Largest upload accepted, e.g. 10G (default: no limit).")
     ByteSize maxSize;
@@ -46,24 +52,23 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!store.equals("disk")) {
-            System.err.println("carryon: unknown store '" + store + "'; this build supports: disk");
-            return 2;
-        }
         ServerConfig config = new ServerConfig(host, port, data, maxSize == null ? 0 : maxSize.bytes(),
                 expireAfter, corsOrigins, idleTimeout);
-        DiskStore diskStore;
+        UploadStore uploadStore;
         try {
-            diskStore = new DiskStore(data, expireAfter);
-        } catch (IllegalStateException inUse) {
-            System.err.println("carryon: " + inUse.getMessage());
+            uploadStore = openStore();
+        } catch (IllegalArgumentException wrong) {
+            System.err.println("carryon: " + wrong.getMessage());
+            return 2;
+        } catch (IllegalStateException | java.io.IOException unusable) {
+            System.err.println("carryon: " + unusable.getMessage());
             return 1;
         }
         CarryonServer server;
         try {
-            server = CarryonServer.start(config, diskStore);
+            server = CarryonServer.start(config, uploadStore);
         } catch (java.io.IOException bindFailed) {
-            diskStore.close();
+            uploadStore.close();
             System.err.println("carryon: cannot listen on " + host + ":" + port + ": " + bindFailed.getMessage());
             return 1;
         }
@@ -79,9 +84,29 @@ final class ServeCommand implements Callable<Integer> {
         }, "carryon-shutdown"));
         String shownHost = host.contains(":") ? "[" + host + "]" : host;
         System.out.println("Carryon listening on http://" + shownHost + ":" + server.port() + "/files/ ("
-                + diskStore.describe() + ")");
+                + uploadStore.describe() + ")");
         System.out.flush();
         stopped.await();
         return 0;
+    }
+
+    /**
+     * The store the options name.
+     *
+     * @throws IllegalArgumentException for options that do not fit together
+     * @throws IllegalStateException    if another process uses the data directory
+     * @throws java.io.IOException      if the S3 bucket cannot be used (the message says why)
+     */
+    private UploadStore openStore() throws java.io.IOException {
+        return switch (store) {
+            case "disk" -> {
+                if (s3.given()) {
+                    throw new IllegalArgumentException("the --s3 options need --store s3");
+                }
+                yield new DiskStore(data, expireAfter);
+            }
+            case "s3" -> s3.open(expireAfter);
+            default -> throw new IllegalArgumentException("unknown store '" + store + "'; use disk or s3");
+        };
     }
 }

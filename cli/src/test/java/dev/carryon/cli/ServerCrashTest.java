@@ -5,8 +5,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -53,7 +51,7 @@ class ServerCrashTest {
             acked = TusCalls.append(upload, content, acked, CHUNK);
             acked = TusCalls.append(upload, content, acked, CHUNK);
             long before = acked;
-            KillingBody body = new KillingBody(content, acked, 4 * CHUNK, CHUNK + 1000 * round);
+            KillingBody body = new KillingBody(content, acked, 4 * CHUNK, CHUNK + 1000 * round, server::kill);
             assertPatchFails(upload, acked, HttpRequest.BodyPublishers.ofInputStream(() -> body));
 
             server = ServerProcess.start(tmp.resolve("data"), server.port());
@@ -105,7 +103,7 @@ class ServerCrashTest {
         for (int round = 0; round < ROUNDS; round++) {
             acked = TusCalls.append(upload, content, acked, CHUNK);
             int length = 4 * CHUNK;
-            KillingBody body = new KillingBody(content, acked, length, 2 * CHUNK + 1000 * round);
+            KillingBody body = new KillingBody(content, acked, length, 2 * CHUNK + 1000 * round, server::kill);
             assertPatchFails(upload, acked, HttpRequest.BodyPublishers.ofInputStream(() -> body),
                     "Upload-Checksum", "sha1 " + sha1(content, (int) acked, length));
 
@@ -160,52 +158,5 @@ class ServerCrashTest {
         MessageDigest sha1 = MessageDigest.getInstance("SHA-1");
         sha1.update(content, offset, length);
         return Base64.getEncoder().encodeToString(sha1.digest());
-    }
-
-    /** A request body that SIGKILLs the server once {@code killAfter} of its bytes have been read. */
-    private final class KillingBody extends InputStream {
-        private final byte[] content;
-        private final int start;
-        private final int length;
-        private final int killAfter;
-        private int sent;
-        private boolean killed;
-
-        KillingBody(byte[] content, long start, int length, int killAfter) {
-            this.content = content;
-            this.start = (int) start;
-            this.length = length;
-            this.killAfter = killAfter;
-        }
-
-        int sent() {
-            return sent;
-        }
-
-        @Override
-        public int read() {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public int read(byte[] buffer, int off, int len) {
-            if (sent >= killAfter && !killed) {
-                killed = true;
-                try {
-                    Thread.sleep(100); // lets the bytes sent so far reach the server
-                    server.kill();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new UncheckedIOException(new IOException(e));
-                }
-            }
-            int n = Math.min(Math.min(len, length - sent), sent < killAfter ? killAfter - sent : 16 * 1024);
-            if (n <= 0) {
-                return -1;
-            }
-            System.arraycopy(content, start + sent, buffer, off, n);
-            sent += n;
-            return n;
-        }
     }
 }

@@ -7,6 +7,9 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -37,12 +40,23 @@ final class ServerProcess implements AutoCloseable {
 
     /** Starts a server on {@code dataDir}; port 0 picks a free port, which {@link #port()} then tells. */
     static ServerProcess start(Path dataDir, int port) throws IOException, InterruptedException {
+        return start(port, List.of("--data", dataDir.toString()), Map.of());
+    }
+
+    /**
+     * Starts a server with {@code storeArgs} choosing its store (e.g. {@code --store s3 …}) and {@code env}
+     * added to its environment (e.g. credentials).
+     */
+    static ServerProcess start(int port, List<String> storeArgs, Map<String, String> env)
+            throws IOException, InterruptedException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process process = new ProcessBuilder(java.toString(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx256m",
-                "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-                "serve", "--host", "127.0.0.1", "--port", Integer.toString(port), "--data", dataDir.toString())
-                .redirectErrorStream(true)
-                .start();
+        List<String> command = new ArrayList<>(List.of(java.toString(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+                "-Xmx256m", "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+                "serve", "--host", "127.0.0.1", "--port", Integer.toString(port)));
+        command.addAll(storeArgs);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().putAll(env);
+        Process process = builder.start();
         StringBuffer output = new StringBuffer();
         CompletableFuture<URI> listening = new CompletableFuture<>();
         Thread reader = new Thread(() -> readOutput(process, output, listening), "server-output");

@@ -4,10 +4,7 @@ import dev.carryon.server.RawHttp.Request;
 import dev.carryon.server.RawHttp.Response;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -24,9 +21,7 @@ class TerminationTest extends ServerTest {
     }
 
     private List<String> filesOf(String id) throws Exception {
-        try (Stream<Path> files = Files.list(server.dataDir())) {
-            return files.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(id)).toList();
-        }
+        return server.storedNames().stream().filter(name -> name.startsWith(id)).toList();
     }
 
     @Test

@@ -1,7 +1,5 @@
 package dev.carryon.server;
 
-import dev.carryon.core.disk.DiskStore;
-
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,16 +10,18 @@ import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 /**
- * A real Carryon server on a free loopback port over a fresh disk store, for tests. Close it in teardown:
- * closing stops the server and deletes its data directory.
+ * A real Carryon server on a free loopback port over a fresh store, for tests: a disk store, or the one
+ * {@link TestStore} configures. Close it in teardown: closing stops the server and deletes what it stored.
  */
 public final class TestServer implements AutoCloseable {
     private final CarryonServer server;
     private final Path dataDir;
+    private final TestStore store;
 
-    private TestServer(CarryonServer server, Path dataDir) {
+    private TestServer(CarryonServer server, Path dataDir, TestStore store) {
         this.server = server;
         this.dataDir = dataDir;
+        this.store = store;
     }
 
     public static TestServer start() throws Exception {
@@ -33,8 +33,8 @@ public final class TestServer implements AutoCloseable {
         Path dir = Files.createTempDirectory("carryon-test");
         ServerConfig config = configure.apply(new ServerConfig("127.0.0.1", 0, dir, 0, Duration.ofHours(24),
                 List.of("*"), Duration.ofSeconds(30)));
-        return new TestServer(CarryonServer.start(config, new DiskStore(config.dataDir(), config.expireAfter())),
-                config.dataDir());
+        TestStore store = TestStore.configured();
+        return new TestServer(CarryonServer.start(config, store.open(config)), config.dataDir(), store);
     }
 
     public int port() {
@@ -58,9 +58,18 @@ public final class TestServer implements AutoCloseable {
         return server;
     }
 
+    /** The names of everything the store keeps (files of the disk store, objects of others). */
+    public List<String> storedNames() throws java.io.IOException {
+        return store.names();
+    }
+
     @Override
     public void close() throws Exception {
         server.stop();
+        store.delete();
+        if (!Files.exists(dataDir)) {
+            return;
+        }
         try (Stream<Path> files = Files.walk(dataDir)) {
             for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);

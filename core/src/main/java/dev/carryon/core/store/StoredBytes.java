@@ -19,4 +19,12 @@ public interface StoredBytes extends Closeable {
      * many were read, or -1 at the end of the view.
      */
     int read(ByteBuffer target, long position) throws IOException;
+
+    /**
+     * Says that the bytes from {@code position} up to {@code end} (exclusive) are about to be read in order,
+     * so that a view on remote storage can fetch exactly those in one request instead of guessing. Only a
+     * hint: reads anywhere else still work.
+     */
+    default void readAhead(long position, long end) {
+    }
 }

@@ -86,6 +86,7 @@ final class BodyWriter {
     private void copy(ByteRange range, ByteBuffer buffer, boolean lastOfBody) throws IOException {
         long position = range.first();
         long end = range.last() + 1;
+        bytes.readAhead(position, end);
         while (position < end) {
             buffer.clear().limit((int) Math.min(buffer.capacity(), end - position));
             while (buffer.hasRemaining()) {
