@@ -3,6 +3,7 @@ package dev.carryon.client;
 import dev.carryon.client.internal.Cancellation;
 import dev.carryon.client.internal.ClientContext;
 import dev.carryon.client.internal.FileUploadTransfer;
+import dev.carryon.client.internal.StreamUploadTransfer;
 import dev.carryon.client.internal.TusClient;
 import dev.carryon.client.internal.Transport;
 
@@ -67,6 +68,25 @@ public final class CarryonClient implements AutoCloseable {
                 .listener(listener);
         request.metadata(token.metadata());
         return new FileUploadTransfer(context, request.build(), token);
+    }
+
+    /**
+     * Starts a stream upload of unknown length: the upload is created at once (see
+     * {@link StreamListener#ready}), and pushed bytes are sent as they come.
+     */
+    public StreamUpload stream(StreamRequest request) {
+        return new StreamUploadTransfer(context, request, null, null);
+    }
+
+    /**
+     * Continues a stream from a checkpoint: asks the server how much it has, sends what {@code provider}
+     * supplies from there, and then what is pushed. If the checkpoint had ended, the upload completes once
+     * the supplied bytes are sent. {@code request} gives the settings and listener; its endpoint and
+     * metadata are taken from the checkpoint. If the checkpoint names no upload, or the server no longer
+     * has it, a new upload is created and {@code provider} is asked for the bytes from 0.
+     */
+    public StreamUpload resumeStream(StreamCheckpoint checkpoint, PartDataProvider provider, StreamRequest request) {
+        return new StreamUploadTransfer(context, request, checkpoint, provider);
     }
 
     /** What the server says about an upload: offset, length, metadata. One attempt, no retries. */
