@@ -2,6 +2,7 @@ package dev.carryon.client;
 
 import dev.carryon.client.internal.Cancellation;
 import dev.carryon.client.internal.ClientContext;
+import dev.carryon.client.internal.FileDownloadTransfer;
 import dev.carryon.client.internal.FileUploadTransfer;
 import dev.carryon.client.internal.StreamUploadTransfer;
 import dev.carryon.client.internal.TusClient;
@@ -87,6 +88,23 @@ public final class CarryonClient implements AutoCloseable {
      */
     public StreamUpload resumeStream(StreamCheckpoint checkpoint, PartDataProvider provider, StreamRequest request) {
         return new StreamUploadTransfer(context, request, checkpoint, provider);
+    }
+
+    /** Starts downloading a file, or continues an interrupted download of the same URL to the same path. */
+    public FileDownload download(DownloadRequest request) {
+        return new FileDownloadTransfer(context, request, null);
+    }
+
+    /** Continues the download that {@link FileDownload#pause()} stopped; starts over if the file changed. */
+    public FileDownload resumeDownload(ResumableFileDownload token) {
+        return resumeDownload(token, new TransferListener() { });
+    }
+
+    /** Continues a paused download, reporting to {@code listener}. */
+    public FileDownload resumeDownload(ResumableFileDownload token, TransferListener listener) {
+        DownloadRequest request = DownloadRequest.builder(token.url(), token.targetPath())
+                .parallelism(Math.max(1, token.segments().size())).listener(listener).build();
+        return new FileDownloadTransfer(context, request, token);
     }
 
     /** What the server says about an upload: offset, length, metadata. One attempt, no retries. */

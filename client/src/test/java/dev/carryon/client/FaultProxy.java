@@ -22,6 +22,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * Close it in teardown.
  */
 public final class FaultProxy implements AutoCloseable {
+    private static final int SOCKET_BUFFER = 128 * 1024;
     private final int targetPort;
     private final int port;
     private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
@@ -123,6 +124,9 @@ public final class FaultProxy implements AutoCloseable {
                 try {
                     Socket client = socket.accept();
                     Socket server = new Socket(InetAddress.getLoopbackAddress(), targetPort);
+                    // Small buffers keep the bytes in flight (lost at a cut) near what a real network holds.
+                    client.setSendBufferSize(SOCKET_BUFFER);
+                    server.setSendBufferSize(SOCKET_BUFFER);
                     sockets.add(client);
                     sockets.add(server);
                     pump(client, server);

@@ -15,7 +15,6 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Internal: not part of the API. A running file upload: finds or plans the upload, creates on the server
@@ -56,7 +55,8 @@ public final class FileUploadTransfer implements FileUpload {
             Events.call(() -> listener.transferComplete(progress.snapshot()));
             completion.complete(done);
         } catch (Throwable failure) {
-            Throwable cause = cancellation.isCancelled() ? cancellation.reason() : Failures.unwrap(failure);
+            Throwable cause = Failures.isCancellation(failure) && cancellation.isCancelled() ? cancellation.reason()
+                    : Failures.unwrap(failure);
             Events.call(() -> listener.transferFailed(cause));
             uploadUrl.completeExceptionally(cause);
             completion.completeExceptionally(cause);
@@ -114,33 +114,15 @@ public final class FileUploadTransfer implements FileUpload {
     }
 
     private void sendParts(long[] offsets) throws IOException, InterruptedException {
-        List<ResumableFileUpload.Part> parts = planner.plan().parts();
-        if (parts.size() == 1) {
-            uploader(0, new Backoff(client.retryPolicy(), cancellation, listener)).upload(offsets[0]);
-            return;
-        }
-        AtomicReference<Throwable> firstFailure = new AtomicReference<>();
-        List<Thread> workers = new ArrayList<>();
-        for (int i = 0; i < parts.size(); i++) {
-            if (offsets[i] == parts.get(i).length()) {
-                continue;
-            }
+        List<Parallel.Task> tasks = new ArrayList<>();
+        for (int i = 0; i < offsets.length; i++) {
             int index = i;
-            workers.add(Thread.ofVirtual().name("carryon-upload-part-" + i).start(() -> {
-                try {
-                    uploader(index, new Backoff(client.retryPolicy(), cancellation, listener)).upload(offsets[index]);
-                } catch (Throwable t) {
-                    if (firstFailure.compareAndSet(null, t)) {
-                        cancellation.cancel("another part of the upload failed");
-                    }
-                }
-            }));
+            if (offsets[i] < planner.plan().parts().get(i).length()) {
+                tasks.add(() -> uploader(index, new Backoff(client.retryPolicy(), cancellation, listener)).upload(offsets[index]));
+            }
         }
-        for (Thread worker : workers) {
-            worker.join();
-        }
-        if (firstFailure.get() != null) {
-            throw Failures.asIOException(firstFailure.get());
+        if (!tasks.isEmpty()) {
+            Parallel.run("carryon-upload-part", tasks, cancellation);
         }
     }
 

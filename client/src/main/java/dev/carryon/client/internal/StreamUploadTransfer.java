@@ -94,7 +94,8 @@ public final class StreamUploadTransfer implements StreamUpload {
             Events.call(() -> listener.transferComplete(progress.snapshot()));
             completion.complete(done);
         } catch (Throwable failure) {
-            Throwable cause = cancellation.isCancelled() ? cancellation.reason() : Failures.unwrap(failure);
+            Throwable cause = Failures.isCancellation(failure) && cancellation.isCancelled() ? cancellation.reason()
+                    : Failures.unwrap(failure);
             buffer.close(cause);
             fed.countDown();
             Events.call(() -> listener.transferFailed(cause));
