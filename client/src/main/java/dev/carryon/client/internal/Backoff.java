@@ -31,13 +31,25 @@ public final class Backoff {
         T call() throws IOException, InterruptedException;
     }
 
-    /** Runs {@code attempt} until it succeeds, waiting between failures as {@link #failed} does. */
+    /**
+     * Runs a request of its own (such as creating an upload) until it succeeds, waiting between failures as
+     * {@link #failed} does; its success ends the outage.
+     */
     public <T> T retry(Attempt<T> attempt) throws IOException, InterruptedException {
+        T result = retryInOutage(attempt);
+        succeeded();
+        return result;
+    }
+
+    /**
+     * Runs a request that is part of recovering from a failure (asking for the offset after a failed
+     * append) until it succeeds. Its success alone does not end the outage: an append that keeps failing
+     * after successful offset requests must still reach the deadline.
+     */
+    public <T> T retryInOutage(Attempt<T> attempt) throws IOException, InterruptedException {
         while (true) {
             try {
-                T result = attempt.call();
-                succeeded();
-                return result;
+                return attempt.call();
             } catch (IOException e) {
                 failed(e);
             }

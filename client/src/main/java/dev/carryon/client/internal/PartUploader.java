@@ -34,7 +34,13 @@ final class PartUploader {
 
     /** The offset the server has stored for this upload. */
     long serverOffset() throws IOException, InterruptedException {
-        return backoff.retry(() -> {
+        long offset = headOffset();
+        backoff.succeeded();
+        return offset;
+    }
+
+    private long headOffset() throws IOException, InterruptedException {
+        return backoff.retryInOutage(() -> {
             long offset = tus.head(url, metering.cancellation()).offset();
             if (offset < 0 || offset > part.length()) {
                 throw new IOException("the server reports offset " + offset + " for an upload of " + part.length() + " bytes");
@@ -58,7 +64,10 @@ final class PartUploader {
                 backoff.succeeded();
             } catch (IOException e) {
                 backoff.failed(e);
-                long now = serverOffset();
+                long now = headOffset();
+                if (now > at) {
+                    backoff.succeeded(); // the failed request still delivered bytes: progress
+                }
                 metering.progress().addConfirmed(now - at);
                 at = now;
             }

@@ -80,10 +80,13 @@ final class StreamSender {
             } catch (IOException e) {
                 try {
                     backoff.failed(e);
-                    UploadStatus status = backoff.retry(() -> tus.head(url, metering.cancellation()));
+                    UploadStatus status = backoff.retryInOutage(() -> tus.head(url, metering.cancellation()));
                     if (status.offset() < block.offset || status.offset() > block.end()) {
                         throw new IOException("the server's offset " + status.offset() + " lies outside the chunk being sent ("
                                 + block.offset + " to " + block.end() + ")");
+                    }
+                    if (status.offset() > at) {
+                        backoff.succeeded(); // the failed request still delivered bytes: progress
                     }
                     confirm(status.offset());
                     at = status.offset();
