@@ -1,5 +1,6 @@
 package dev.carryon.client.internal;
 
+import dev.carryon.client.LocalFileException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;

@@ -1,5 +1,6 @@
 package dev.carryon.client.internal;
 
+import dev.carryon.client.LocalFileException;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 

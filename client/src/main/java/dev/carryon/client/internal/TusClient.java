@@ -1,5 +1,6 @@
 package dev.carryon.client.internal;
 
+import dev.carryon.client.LocalFileException;
 import dev.carryon.client.UploadStatus;
 
 import java.io.IOException;

@@ -1,9 +1,9 @@
-package dev.carryon.client.internal;
+package dev.carryon.client;
 
 import java.io.IOException;
 
 /**
- * Internal: not part of the API. Reading or writing a local file failed: no retry will help, so the
+ * Reading or writing a local file failed: no retry will help, so the
  * transfer fails at once with this as the cause.
  */
 public final class LocalFileException extends IOException {
