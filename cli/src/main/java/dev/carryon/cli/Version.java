@@ -9,4 +9,10 @@ final class Version implements CommandLine.IVersionProvider {
         String version = Main.class.getPackage().getImplementationVersion();
         return new String[] {"carryon " + (version == null ? "development build" : version)};
     }
+
+    /** The version number, or {@code dev} for a build without a manifest. */
+    static String number() {
+        String version = Main.class.getPackage().getImplementationVersion();
+        return version == null ? "dev" : version;
+    }
 }
