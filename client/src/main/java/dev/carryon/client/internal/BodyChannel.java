@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
  * at a time (so memory stays bounded), where every wait ends when the transfer is stopped or when no byte
  * arrived for the stall timeout: a connection that went silent fails instead of hanging.
  */
-public final class BodyChannel implements HttpResponse.BodySubscriber<BodyChannel> {
+public final class BodyChannel implements HttpResponse.BodySubscriber<BodyChannel>, AutoCloseable {
     private static final Object END = new Object();
     private static final long POLL_MILLIS = 50;
 
@@ -110,6 +110,7 @@ public final class BodyChannel implements HttpResponse.BodySubscriber<BodyChanne
     }
 
     /** Stops receiving; the connection is given up. Safe to call more than once. */
+    @Override
     public void close() {
         Flow.Subscription s;
         synchronized (this) {
