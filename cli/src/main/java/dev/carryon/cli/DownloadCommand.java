@@ -1,10 +1,10 @@
 package dev.carryon.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.carryon.client.CarryonClient;
 import dev.carryon.client.CompletedDownload;
 import dev.carryon.client.DownloadRequest;
 import dev.carryon.client.FileDownload;
+import dev.carryon.client.internal.JsonObject;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -60,7 +60,7 @@ final class DownloadCommand implements Callable<Integer> {
                 Interruption.clear();
             }
             if (options.json) {
-                System.out.println(new ObjectMapper().createObjectNode().put("file", target.toString()).put("url", url.toString())
+                System.out.println(new JsonObject().put("file", target.toString()).put("url", url.toString())
                         .put("size", done.length()).put("sha256", done.sha256()).put("resumedFrom", done.bytesAtStart())
                         .put("seconds", done.elapsed().toMillis() / 1000.0));
             } else {

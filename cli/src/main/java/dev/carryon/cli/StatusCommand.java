@@ -1,9 +1,8 @@
 package dev.carryon.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.carryon.client.CarryonClient;
 import dev.carryon.client.UploadStatus;
+import dev.carryon.client.internal.JsonObject;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -32,10 +31,10 @@ final class StatusCommand implements Callable<Integer> {
             return ExitCodes.of(failed);
         }
         if (options.json) {
-            ObjectNode json = new ObjectMapper().createObjectNode().put("url", url.toString()).put("offset", status.offset())
+            JsonObject json = new JsonObject().put("url", url.toString()).put("offset", status.offset())
                     .put("length", status.length()).put("complete", status.isComplete())
                     .put("expires", status.expires().map(Object::toString).orElse(null));
-            status.metadata().forEach(json.putObject("metadata")::put);
+            json.put("metadata", status.metadata());
             System.out.println(json);
             return ExitCodes.OK;
         }

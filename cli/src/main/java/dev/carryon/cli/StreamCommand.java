@@ -1,11 +1,11 @@
 package dev.carryon.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.carryon.client.CarryonClient;
 import dev.carryon.client.CompletedStream;
 import dev.carryon.client.StreamListener;
 import dev.carryon.client.StreamRequest;
 import dev.carryon.client.StreamUpload;
+import dev.carryon.client.internal.JsonObject;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -75,7 +75,7 @@ final class StreamCommand implements Callable<Integer> {
                 Interruption.clear();
             }
             if (options.json) {
-                System.out.println(new ObjectMapper().createObjectNode().put("url", done.uploadUrl().toString())
+                System.out.println(new JsonObject().put("url", done.uploadUrl().toString())
                         .put("size", done.length()));
             } else {
                 System.out.println(done.uploadUrl());

@@ -1,12 +1,12 @@
 package dev.carryon.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.carryon.client.CarryonClient;
 import dev.carryon.client.ChecksumAlgorithm;
 import dev.carryon.client.CompletedUpload;
 import dev.carryon.client.FileUpload;
 import dev.carryon.client.TransferListener;
 import dev.carryon.client.UploadRequest;
+import dev.carryon.client.internal.JsonObject;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -37,7 +37,7 @@ final class UploadCommand implements Callable<Integer> {
             description = "Upload each file in N parts at once, if the server joins parts (default: ${DEFAULT-VALUE}).")
     int parallel;
 
-    @Option(names = "--chunk-size", paramLabel = "SIZE", defaultValue = "64M",
+    @Option(names = "--chunk-size", paramLabel = "SIZE", defaultValue = "256M",
             description = "Most bytes per request; a broken connection costs at most this much again (default: ${DEFAULT-VALUE}).")
     ByteSize chunkSize;
 
@@ -94,7 +94,7 @@ final class UploadCommand implements Callable<Integer> {
             Interruption.clear();
         }
         if (options.json) {
-            System.out.println(new ObjectMapper().createObjectNode().put("file", file.toString())
+            System.out.println(new JsonObject().put("file", file.toString())
                     .put("url", done.uploadUrl().toString()).put("size", done.length())
                     .put("resumedFrom", done.bytesAtStart()).put("bytesSent", done.bytesSent())
                     .put("seconds", done.elapsed().toMillis() / 1000.0));

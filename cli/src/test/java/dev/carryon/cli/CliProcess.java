@@ -89,6 +89,12 @@ final class CliProcess implements AutoCloseable {
         return process.exitValue();
     }
 
+    /** SIGTERM, as a user's kill or a service manager sends; returns the exit code. */
+    int terminate(Duration timeout) throws InterruptedException {
+        process.destroy();
+        return await(timeout);
+    }
+
     /** SIGKILL, as a crash would; returns when the process is gone. */
     void kill() throws InterruptedException {
         process.destroyForcibly().waitFor();

@@ -102,6 +102,30 @@ class CliTransferTest {
     }
 
     @Test
+    void aDownloadStoppedBySigtermSavesItsPlaceAndExitsWith143() throws Exception {
+        URI url = client.upload(dev.carryon.client.UploadRequest.builder(file, server.filesUri()).build())
+                .completionFuture().get().uploadUrl();
+        Path target = tmp.resolve("copy.mp4");
+        String[] args = {"download", url.toString(), "-o", target.toString(), "--checkpoint-dir",
+                tmp.resolve("checkpoints").toString()};
+        long saved;
+        try (CliProcess first = CliProcess.start(null, concat(args, "--limit-rate", "8M"))) {
+            long deadline = System.nanoTime() + TIMEOUT.toNanos();
+            while (checkpointedBytes(tmp.resolve("checkpoints")) == 0) {
+                assertTrue(System.nanoTime() < deadline && first.isAlive(), "no checkpoint appeared:\n" + first.stderr());
+                Thread.sleep(20);
+            }
+            assertEquals(143, first.terminate(TIMEOUT), first.stderr());
+            saved = checkpointedBytes(tmp.resolve("checkpoints"));
+        }
+        CliProcess again = CliProcess.run(concat(args, "--json"));
+        assertEquals(0, again.exitCode(), again.stderr());
+        assertEquals(saved, new ObjectMapper().readTree(again.stdout()).get("resumedFrom").asLong(),
+                "continued from the place saved when it was stopped");
+        assertEquals(TestFiles.sha256(file), TestFiles.sha256(target));
+    }
+
+    @Test
     void streamsStandardInput() throws Exception {
         try (CliProcess stream = CliProcess.start(file, "stream", server.filesUri().toString(), "-m", "filename=rec.webm",
                 "--chunk-size", "4M")) {

@@ -27,7 +27,8 @@ import java.util.Objects;
  * }</pre>
  *
  * <p>Transfers run on their own virtual threads; the methods that start them return at once with a
- * handle. {@link #close()} does not stop running transfers; pause them first if they should stop.
+ * handle. {@link #close()} waits for the requests of running transfers to end; pause them first if they
+ * should stop.
  */
 public final class CarryonClient implements AutoCloseable {
     private final HttpClient http;
@@ -122,7 +123,10 @@ public final class CarryonClient implements AutoCloseable {
         return context.checkpoints();
     }
 
-    /** Releases the HTTP client if this client created it. Running transfers are not stopped. */
+    /**
+     * Releases the HTTP client if this client created it, once the requests of running transfers have ended
+     * (it does not stop them: pause them first). Safe to call more than once.
+     */
     @Override
     public void close() {
         if (ownsHttpClient) {

@@ -1,9 +1,6 @@
 package dev.carryon.client;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.carryon.client.internal.Json;
+import dev.carryon.client.internal.JsonObject;
 
 import java.io.Serializable;
 import java.net.URI;
@@ -52,24 +49,22 @@ public record ResumableFileDownload(URI url, String target, String etag, long le
         return segments.stream().mapToLong(Segment::done).sum();
     }
 
+    /** This token as a JSON document. */
     public String toJson() {
-        ObjectNode doc = Json.document(TYPE, 1);
-        doc.put("url", url.toString()).put("target", target).put("etag", etag).put("length", length);
-        ArrayNode list = doc.putArray("segments");
-        segments.forEach(s -> list.addObject().put("start", s.start()).put("end", s.end()).put("done", s.done()));
-        return Json.write(doc);
+        List<JsonObject> list = segments.stream().map(s -> new JsonObject().put("start", s.start()).put("end", s.end())
+                .put("done", s.done())).toList();
+        return JsonObject.document(TYPE, 1).put("url", url.toString()).put("target", target).put("etag", etag)
+                .put("length", length).put("segments", list).toJson();
     }
 
     /** Reads a token written by {@link #toJson()}; throws {@link IllegalArgumentException} if it is not one. */
     public static ResumableFileDownload fromJson(String json) {
-        JsonNode doc = Json.read(json, TYPE, 1);
+        JsonObject doc = JsonObject.read(json, TYPE, 1);
         List<Segment> segments = new ArrayList<>();
-        for (JsonNode s : Json.required(doc, "segments")) {
-            segments.add(new Segment(s.path("start").asLong(), s.path("end").asLong(), s.path("done").asLong()));
+        for (JsonObject s : doc.objects("segments")) {
+            segments.add(new Segment(s.number("start", 0), s.number("end", 0), s.number("done", 0)));
         }
-        JsonNode etag = doc.get("etag");
-        return new ResumableFileDownload(URI.create(Json.required(doc, "url").asText()),
-                Json.required(doc, "target").asText(), etag == null || etag.isNull() ? null : etag.asText(),
-                doc.path("length").asLong(), segments);
+        return new ResumableFileDownload(URI.create(doc.requiredString("url")), doc.requiredString("target"),
+                doc.string("etag"), doc.number("length", -1), segments);
     }
 }

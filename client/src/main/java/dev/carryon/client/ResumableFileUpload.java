@@ -1,9 +1,6 @@
 package dev.carryon.client;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.carryon.client.internal.Json;
+import dev.carryon.client.internal.JsonObject;
 
 import java.io.Serializable;
 import java.net.URI;
@@ -77,35 +74,40 @@ public record ResumableFileUpload(Fingerprint fingerprint, URI endpoint, URI upl
 
     /** This token as a JSON document. */
     public String toJson() {
-        ObjectNode doc = Json.document(TYPE, 1);
-        doc.putObject("file").put("path", fingerprint.path()).put("size", fingerprint.size())
+        JsonObject file = new JsonObject().put("path", fingerprint.path()).put("size", fingerprint.size())
                 .put("modified", fingerprint.modifiedTime()).put("sample", fingerprint.sampleSha256());
-        doc.put("endpoint", endpoint.toString()).put("uploadUrl", Json.text(uploadUrl));
-        ArrayNode list = doc.putArray("parts");
-        parts.forEach(p -> list.addObject().put("url", Json.text(p.url())).put("start", p.start()).put("length", p.length()));
-        doc.set("metadata", Json.map(metadata));
-        doc.put("chunkSize", chunkSize).put("checksum", checksum == null ? null : checksum.tusName())
-                .put("bytesConfirmed", bytesConfirmed);
-        return Json.write(doc);
+        List<JsonObject> list = parts.stream().map(p -> new JsonObject().put("url", text(p.url())).put("start", p.start())
+                .put("length", p.length())).toList();
+        return JsonObject.document(TYPE, 1).put("file", file).put("endpoint", endpoint.toString())
+                .put("uploadUrl", text(uploadUrl)).put("parts", list).put("metadata", metadata).put("chunkSize", chunkSize)
+                .put("checksum", checksum == null ? null : checksum.tusName()).put("bytesConfirmed", bytesConfirmed)
+                .toJson();
     }
 
     /** Reads a token written by {@link #toJson()}; throws {@link IllegalArgumentException} if it is not one. */
     public static ResumableFileUpload fromJson(String json) {
-        JsonNode doc = Json.read(json, TYPE, 1);
-        JsonNode file = Json.required(doc, "file");
-        Fingerprint fingerprint = new Fingerprint(Json.required(file, "path").asText(), file.path("size").asLong(),
-                file.path("modified").asLong(), file.path("sample").asText());
+        JsonObject doc = JsonObject.read(json, TYPE, 1);
+        JsonObject file = doc.object("file");
+        Fingerprint fingerprint = new Fingerprint(file.requiredString("path"), file.number("size", -1),
+                file.number("modified", 0), file.requiredString("sample"));
         List<Part> parts = new ArrayList<>();
-        for (JsonNode p : Json.required(doc, "parts")) {
-            parts.add(new Part(Json.uri(p, "url"), p.path("start").asLong(), p.path("length").asLong()));
+        for (JsonObject p : doc.objects("parts")) {
+            parts.add(new Part(uri(p.string("url")), p.number("start", 0), p.number("length", 0)));
         }
         if (parts.isEmpty()) {
             throw new IllegalArgumentException("the document has no parts");
         }
-        JsonNode checksum = doc.get("checksum");
-        return new ResumableFileUpload(fingerprint, URI.create(Json.required(doc, "endpoint").asText()),
-                Json.uri(doc, "uploadUrl"), parts, Json.map(doc.path("metadata")), doc.path("chunkSize").asLong(),
-                checksum == null || checksum.isNull() ? null : ChecksumAlgorithm.ofTusName(checksum.asText()),
-                doc.path("bytesConfirmed").asLong());
+        String checksum = doc.string("checksum");
+        return new ResumableFileUpload(fingerprint, URI.create(doc.requiredString("endpoint")), uri(doc.string("uploadUrl")),
+                parts, doc.strings("metadata"), doc.number("chunkSize", UploadRequest.DEFAULT_CHUNK_SIZE),
+                checksum == null ? null : ChecksumAlgorithm.ofTusName(checksum), doc.number("bytesConfirmed", 0));
+    }
+
+    private static String text(URI uri) {
+        return uri == null ? null : uri.toString();
+    }
+
+    private static URI uri(String text) {
+        return text == null ? null : URI.create(text);
     }
 }

@@ -1,8 +1,6 @@
 package dev.carryon.client;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.carryon.client.internal.Json;
+import dev.carryon.client.internal.JsonObject;
 
 import java.io.Serializable;
 import java.net.URI;
@@ -32,26 +30,24 @@ public record StreamCheckpoint(URI endpoint, URI uploadUrl, long offset, long po
         extraData = Map.copyOf(extraData);
     }
 
+    /** This checkpoint as a JSON document. */
     public String toJson() {
-        ObjectNode doc = Json.document(TYPE, 1);
-        doc.put("endpoint", endpoint.toString()).put("uploadUrl", Json.text(uploadUrl)).put("offset", offset)
-                .put("position", position);
-        doc.set("metadata", Json.map(metadata));
-        doc.set("extraData", Json.map(extraData));
+        JsonObject doc = JsonObject.document(TYPE, 1).put("endpoint", endpoint.toString())
+                .put("uploadUrl", uploadUrl == null ? null : uploadUrl.toString()).put("offset", offset)
+                .put("position", position).put("metadata", metadata).put("extraData", extraData);
         if (duration != null) {
             doc.put("durationMillis", duration.toMillis());
         }
-        doc.put("ended", ended);
-        return Json.write(doc);
+        return doc.put("ended", ended).toJson();
     }
 
     /** Reads a checkpoint written by {@link #toJson()}; throws {@link IllegalArgumentException} if it is not one. */
     public static StreamCheckpoint fromJson(String json) {
-        JsonNode doc = Json.read(json, TYPE, 1);
-        JsonNode millis = doc.get("durationMillis");
-        return new StreamCheckpoint(URI.create(Json.required(doc, "endpoint").asText()), Json.uri(doc, "uploadUrl"),
-                doc.path("offset").asLong(), doc.path("position").asLong(), Json.map(doc.path("metadata")),
-                Json.map(doc.path("extraData")), millis == null || millis.isNull() ? null : Duration.ofMillis(millis.asLong()),
-                doc.path("ended").asBoolean());
+        JsonObject doc = JsonObject.read(json, TYPE, 1);
+        long millis = doc.number("durationMillis", -1);
+        String url = doc.string("uploadUrl");
+        return new StreamCheckpoint(URI.create(doc.requiredString("endpoint")), url == null ? null : URI.create(url),
+                doc.number("offset", 0), doc.number("position", 0), doc.strings("metadata"), doc.strings("extraData"),
+                millis < 0 ? null : Duration.ofMillis(millis), doc.bool("ended"));
     }
 }

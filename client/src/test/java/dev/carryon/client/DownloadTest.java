@@ -50,7 +50,7 @@ class DownloadTest {
 
     @AfterEach
     void stop() throws Exception {
-        client.close();
+        Clients.closeChecked(client);
         proxy.close();
         server.close();
     }

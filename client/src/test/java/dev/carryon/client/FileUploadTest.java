@@ -31,7 +31,7 @@ class FileUploadTest {
 
     @AfterEach
     void stop() throws Exception {
-        client.close();
+        Clients.closeChecked(client);
         server.close();
     }
 

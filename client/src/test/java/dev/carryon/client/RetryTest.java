@@ -108,6 +108,24 @@ class RetryTest {
     }
 
     @Test
+    void downloadsAskForNewCredentialsAfterA401Too() throws Exception {
+        AtomicInteger fetched = new AtomicInteger();
+        gateway.requireAuthorization("Bearer t2"); // the first token has expired already
+        CarryonClient client = builder(FAST).authHeaders(AuthHeaders.bearer(() -> "t" + fetched.incrementAndGet())).build();
+        try {
+            java.net.URI url = client.upload(UploadRequest.builder(file, server.filesUri()).build()).completionFuture()
+                    .get(20, TimeUnit.SECONDS).uploadUrl();
+            Path copy = tmp.resolve("copy.bin");
+            client.download(DownloadRequest.builder(gateway.via(url), copy).parallelism(2).build())
+                    .completionFuture().get(20, TimeUnit.SECONDS);
+            assertEquals(TestFiles.sha256(file), TestFiles.sha256(copy));
+            assertEquals(2, fetched.get());
+        } finally {
+            Clients.closeChecked(client); // the refused responses were let go of
+        }
+    }
+
+    @Test
     void reportsATokenThatCouldNotBeFetchedAndTriesAgain() throws Exception {
         AtomicInteger calls = new AtomicInteger();
         List<Throwable> tokenFailures = new CopyOnWriteArrayList<>();

@@ -52,8 +52,8 @@ class StreamResumeTest {
 
     @AfterEach
     void stop() throws Exception {
-        client.close();
-        impatient.close();
+        Clients.closeChecked(client);
+        Clients.closeChecked(impatient);
         proxy.close();
         server.close();
     }

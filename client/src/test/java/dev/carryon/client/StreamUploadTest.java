@@ -32,7 +32,7 @@ class StreamUploadTest {
 
     @AfterEach
     void stop() throws Exception {
-        client.close();
+        Clients.closeChecked(client);
         server.close();
     }
 

@@ -42,7 +42,7 @@ class UploadFaultTest {
 
     @AfterEach
     void stop() throws Exception {
-        client.close();
+        Clients.closeChecked(client);
         proxy.close();
         server.close();
     }

@@ -50,7 +50,7 @@ class UploadResumeTest {
 
     @AfterEach
     void stop() throws Exception {
-        client.close();
+        Clients.closeChecked(client);
         server.close();
     }
 

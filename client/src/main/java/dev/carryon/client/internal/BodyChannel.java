@@ -19,12 +19,13 @@ import java.util.concurrent.TimeUnit;
  * at a time (so memory stays bounded), where every wait ends when the transfer is stopped or when no byte
  * arrived for the stall timeout: a connection that went silent fails instead of hanging.
  */
-public final class BodyChannel implements HttpResponse.BodySubscriber<BodyChannel> {
+public final class BodyChannel implements HttpResponse.BodySubscriber<BodyChannel>, AutoCloseable {
     private static final Object END = new Object();
     private static final long POLL_MILLIS = 50;
 
     private final BlockingQueue<Object> queue = new LinkedBlockingQueue<>();
-    private volatile Flow.Subscription subscription;
+    private Flow.Subscription subscription;
+    private boolean closed;
     private Iterator<ByteBuffer> batch = List.<ByteBuffer>of().iterator();
     private boolean ended;
 
@@ -35,8 +36,18 @@ public final class BodyChannel implements HttpResponse.BodySubscriber<BodyChanne
 
     @Override
     public void onSubscribe(Flow.Subscription s) {
-        subscription = s;
-        s.request(1);
+        boolean wanted;
+        synchronized (this) {
+            subscription = s;
+            wanted = !closed;
+        }
+        // The response reaches the caller before the body is subscribed (getBody completes at once), so a
+        // body closed unread may be closed before this: it must then be cancelled here, or it never ends.
+        if (wanted) {
+            s.request(1);
+        } else {
+            s.cancel();
+        }
     }
 
     @Override
@@ -92,18 +103,30 @@ public final class BodyChannel implements HttpResponse.BodySubscriber<BodyChanne
                 List<ByteBuffer> buffers = (List<ByteBuffer>) item;
                 batch = buffers.iterator();
                 silentSince = System.nanoTime();
-                subscription.request(1);
+                subscription().request(1);
             }
         }
         return null;
     }
 
     /** Stops receiving; the connection is given up. Safe to call more than once. */
+    @Override
     public void close() {
-        Flow.Subscription s = subscription;
-        if (s != null && !ended) {
-            ended = true;
+        Flow.Subscription s;
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            s = ended ? null : subscription;
+        }
+        ended = true;
+        if (s != null) {
             s.cancel();
         }
+    }
+
+    private synchronized Flow.Subscription subscription() {
+        return subscription;
     }
 }

@@ -47,13 +47,13 @@ final class DownloadPlanner {
     synchronized void open(DownloadProbe probe, ResumableFileDownload previous) throws IOException {
         etag = probe.etag();
         length = probe.length();
-        boolean continues = previous != null && etag != null && etag.equals(previous.etag())
+        boolean continues = probe.ranges() && previous != null && etag != null && etag.equals(previous.etag())
                 && length == previous.length() && Files.isRegularFile(part) && Files.size(part) == length;
         try {
             channel = FileChannel.open(part, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
             if (!continues) {
                 channel.truncate(0);
-                if (length > 0) {
+                if (length > 0 && probe.ranges()) {
                     channel.write(java.nio.ByteBuffer.allocate(1), length - 1); // the whole length, allocated sparsely
                 }
             }

@@ -18,7 +18,8 @@ import java.util.concurrent.CompletableFuture;
 /**
  * Internal: not part of the API. A running download: probes the file, continues or starts the partial
  * file, fetches its ranges (in parallel if asked), saves a checkpoint every second, verifies length and
- * digest, and moves the file into place.
+ * digest, and moves the file into place. From a server without ranges it fetches the whole file in one
+ * stream, which cannot be continued.
  */
 public final class FileDownloadTransfer implements FileDownload {
     private static final Duration CHECKPOINT_EVERY = Duration.ofSeconds(1);
@@ -80,7 +81,7 @@ public final class FileDownloadTransfer implements FileDownload {
             }
             progress.total(probe.length());
             if (!probe.ranges() || probe.length() < 0) {
-                throw new IOException("the server at " + request.url() + " does not serve byte ranges, which downloads need");
+                return whole(probe, backoff);
             }
             planner.open(probe, start == 1 ? previous() : null);
             progress.startedAt(planner.bytesDone());
@@ -100,6 +101,16 @@ public final class FileDownloadTransfer implements FileDownload {
         planner.finish();
         return new CompletedDownload(request.target(), length, planner.etag(), sha256, progress.sent(),
                 progress.snapshot().bytesAtStart(), progress.snapshot().elapsed());
+    }
+
+    /** A download from a server without ranges: one stream, started again from the first byte after a failure. */
+    private CompletedDownload whole(DownloadProbe probe, Backoff backoff) throws IOException, InterruptedException {
+        planner.open(probe, null);
+        Events.call(() -> listener.transferInitiated(request.url()));
+        long length = new WholeFileFetcher(client.transport(), request.url(), planner.channel(), metering, backoff).fetch();
+        planner.finish();
+        return new CompletedDownload(request.target(), length, probe.etag(), null, progress.sent(), 0,
+                progress.snapshot().elapsed());
     }
 
     private ResumableFileDownload previous() {

@@ -9,11 +9,18 @@ import java.time.Duration;
  */
 public final class RateLimiter {
     private static final long MAX_BURST_NANOS = Duration.ofMillis(50).toNanos();
+    private final long bytesPerSecond;
     private final double nanosPerByte;
     private long nextFree = System.nanoTime();
 
     private RateLimiter(long bytesPerSecond) {
+        this.bytesPerSecond = bytesPerSecond;
         this.nanosPerByte = 1e9 / bytesPerSecond;
+    }
+
+    /** The most bytes to move in one step: about a tenth of a second's worth, so that waits stay short. */
+    public int stepSize(int preferred) {
+        return (int) Math.max(1024, Math.min(preferred, bytesPerSecond / 10));
     }
 
     /** A limiter for {@code bytesPerSecond}, or null (no limit) for zero or less. */

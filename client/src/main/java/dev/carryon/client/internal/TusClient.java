@@ -1,10 +1,8 @@
 package dev.carryon.client.internal;
 
-import dev.carryon.client.LocalFileException;
 import dev.carryon.client.UploadStatus;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublisher;
@@ -154,13 +152,7 @@ public final class TusClient {
         if (body.length() == 0) {
             return BodyPublishers.noBody();
         }
-        return BodyPublishers.fromPublisher(BodyPublishers.ofInputStream(() -> {
-            try {
-                return new MeteredInputStream(body.source().open(), metering, activity);
-            } catch (LocalFileException e) {
-                throw new UncheckedIOException(e);
-            }
-        }), body.length());
+        return BodyPublishers.fromPublisher(new MeteredPublisher(body, metering, activity), body.length());
     }
 
     private static Set<String> list(HttpResponse<?> r, String name) {
