@@ -204,12 +204,17 @@ public final class S3Store implements UploadStore, Concatenatable, LengthDeferra
     }
 
     /**
-     * The upload's record; one that has all its bytes but was left uncompleted by a process that stopped
-     * is completed first. Refuses an upload that does not exist with {@link ErrorCode#NOT_FOUND}.
+     * The upload's record; one that has all its bytes but no object yet is completed first, or, if this
+     * process is completing it already, returned once that is done (the other case is a process that stopped
+     * in the middle). Refuses an upload that does not exist with {@link ErrorCode#NOT_FOUND}.
      */
     UploadRecord require(String id) throws IOException {
         UploadRecord record = records.load(id).orElseThrow(() -> new UploadException(ErrorCode.NOT_FOUND));
-        return record.awaitsCompletion() ? completion.finish(record, null) : record;
+        if (!record.awaitsCompletion()) {
+            return record;
+        }
+        UploadRecord completedHere = completion.awaitRunning(id);
+        return completedHere != null ? completedHere : completion.finish(record, null);
     }
 
     /** The upload as the server sees it: unfinished ones expire {@code expireAfter} after their last change. */
@@ -235,6 +240,20 @@ public final class S3Store implements UploadStore, Concatenatable, LengthDeferra
             try (InputStream in = bucket.open(keys.segment(id, segment.start(), segment.end()), 0, segment.size() - 1)) {
                 buffer.load(in, segment.start() - start, segment.size());
             }
+        }
+    }
+
+    /**
+     * Deletes every segment of a finished upload, including any that a process stopped between writing it and
+     * saving the record left behind; a failure only leaves garbage for termination to remove.
+     */
+    void deleteAllSegments(String id) {
+        try {
+            for (S3Object segment : bucket.list(keys.segmentsOf(id))) {
+                bucket.delete(segment.key());
+            }
+        } catch (IOException e) {
+            LOG.warn("could not delete the segments of upload {}: {}", id, e.getMessage());
         }
     }
 
