@@ -71,7 +71,7 @@ final class UploadCompletion {
         long lastSize = record.length() - record.partsEnd();
         if (last == null && lastSize > 0) {
             try (PartBuffer loaded = store.buffers().allocate(lastSize)) {
-                store.loadTail(record.id(), loaded, record.tail(), record.partsEnd());
+                store.segments().load(record.id(), loaded, record.tail(), record.partsEnd());
                 return finishNow(record, loaded);
             }
         }
@@ -95,7 +95,7 @@ final class UploadCompletion {
         }
         UploadRecord done = sealed.completed(record.length(), store.now());
         store.records().save(done);
-        store.deleteAllSegments(record.id());
+        store.segments().deleteAll(record.id());
         return done;
     }
 
