@@ -50,6 +50,9 @@ osd data = $D/osd
 [client.rgw.a]
 rgw frontends = beast endpoint=127.0.0.1:$RGW_PORT tcp_nodelay=1
 rgw data = $D/rgw
+# Deleted objects and aborted parts are freed within seconds rather than hours: memory is all the OSD has.
+rgw gc obj min wait = 0
+rgw gc processor period = 5
 EOF
   local ceph=(ceph -c "$conf" --connect-timeout 30)
   monmaptool --create --addv a "[v1:127.0.0.1:$MON_PORT]" --fsid "$fsid" "$D/monmap" >/dev/null

@@ -47,6 +47,10 @@ final class S3Options {
             description = "Size of the parts sent to the service; they grow for very long uploads (default: 8M).")
     ByteSize partSize;
 
+    @Option(names = "--s3-parts-in-flight", paramLabel = "N",
+            description = "Parts of one upload sent at the same time while more bytes arrive (default: 4).")
+    Integer partsInFlight;
+
     @Option(names = "--s3-buffer-memory", paramLabel = "SIZE",
             description = "Memory all uploads together may use for parts waiting to be sent; beyond it parts wait in"
                     + " temporary files (default: 256M).")
@@ -73,6 +77,9 @@ final class S3Options {
         }
         if (partSize != null) {
             config = config.withPartSize(partSize.bytes());
+        }
+        if (partsInFlight != null) {
+            config = config.withPartsInFlight(partsInFlight);
         }
         if (bufferMemory != null) {
             config = config.withMemoryBudget(bufferMemory.bytes(), Path.of(System.getProperty("java.io.tmpdir")));

@@ -59,7 +59,7 @@ final class Appender {
                         continue;
                     }
                     if (reserved > 0) {
-                        store.loadTail(base.id(), buffer, base.tail(), bufferStart);
+                        store.segments().load(base.id(), buffer, base.tail(), bufferStart);
                         reserved = 0;
                     }
                     if (pipeline == null) {
@@ -89,13 +89,13 @@ final class Appender {
             if (length >= 0 && position == length) {
                 check.verify();
                 if (reserved > 0) {
-                    store.loadTail(base.id(), buffer, base.tail(), bufferStart);
+                    store.segments().load(base.id(), buffer, base.tail(), bufferStart);
                 }
                 store.completion().finish(all, buffer);
             } else {
                 keepTail(all, buffer, bufferStart, reserved, filled, check);
             }
-            store.deleteSegments(base.id(), consumed);
+            store.segments().delete(base.id(), consumed);
             if (broken != null) {
                 throw broken;
             }
@@ -123,21 +123,20 @@ final class Appender {
         if (filled > reserved) {
             long from = reserved;
             if (tail.size() >= MAX_SEGMENTS) {
-                store.loadTail(base.id(), buffer, tail, bufferStart);
+                store.segments().load(base.id(), buffer, tail, bufferStart);
                 merged = List.copyOf(tail);
                 tail.clear();
                 from = 0;
             }
             written = new UploadRecord.Segment(bufferStart + from, bufferStart + filled);
-            store.bucket().write(store.keys().segment(base.id(), written.start(), written.end()),
-                    buffer.body(from, filled - from));
+            store.segments().write(base.id(), written, buffer.body(from, filled - from));
             tail.add(written);
         }
         try {
             check.verify();
         } catch (UploadException refused) {
             if (written != null) {
-                store.deleteSegments(base.id(), List.of(written));
+                store.segments().delete(base.id(), List.of(written));
             }
             throw refused;
         }
@@ -145,7 +144,7 @@ final class Appender {
             saved = all.withMoreParts(List.of(), tail, store.now());
             store.records().save(saved);
         }
-        store.deleteSegments(base.id(), merged);
+        store.segments().delete(base.id(), merged);
     }
 
     /** Creates the multipart upload on the first full part, and saves its id before any part is sent. */

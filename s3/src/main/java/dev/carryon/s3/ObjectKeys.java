@@ -40,6 +40,11 @@ final class ObjectKeys {
         return prefix + id + SEGMENT + start + "-" + end;
     }
 
+    /** The prefix every tail segment of the upload starts with. */
+    String segmentsOf(String id) {
+        return prefix + id + SEGMENT;
+    }
+
     /** The prefix every key of the upload starts with. */
     String allOf(String id) {
         return prefix + id;

@@ -11,15 +11,12 @@ import dev.carryon.core.store.RangeReadable;
 import dev.carryon.core.store.StoredBytes;
 import dev.carryon.core.store.Upload;
 import dev.carryon.core.store.UploadStore;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -38,12 +35,11 @@ import java.util.concurrent.Executors;
  * bytes readable so far: all of them while it is shorter than a part (they are tail segments), none after.
  */
 public final class S3Store implements UploadStore, Concatenatable, LengthDeferrable, Expirable, RangeReadable {
-    private static final Logger LOG = LoggerFactory.getLogger(S3Store.class);
-
     private final S3StoreConfig config;
     private final Bucket bucket;
     private final ObjectKeys keys;
     private final Records records;
+    private final TailSegments segments;
     private final PartBuffers buffers;
     private final Clock clock;
     private final UploadCompletion completion = new UploadCompletion(this);
@@ -55,6 +51,7 @@ public final class S3Store implements UploadStore, Concatenatable, LengthDeferra
         this.bucket = new Bucket(client, config.bucket(), config.provider().awsChecksums());
         this.keys = new ObjectKeys(config.prefix());
         this.records = new Records(bucket, keys);
+        this.segments = new TailSegments(bucket, keys);
         this.buffers = new PartBuffers(config.memoryBudget(), config.spoolDir());
         this.clock = clock;
     }
@@ -187,6 +184,10 @@ public final class S3Store implements UploadStore, Concatenatable, LengthDeferra
         return records;
     }
 
+    TailSegments segments() {
+        return segments;
+    }
+
     PartBuffers buffers() {
         return buffers;
     }
@@ -204,12 +205,17 @@ public final class S3Store implements UploadStore, Concatenatable, LengthDeferra
     }
 
     /**
-     * The upload's record; one that has all its bytes but was left uncompleted by a process that stopped
-     * is completed first. Refuses an upload that does not exist with {@link ErrorCode#NOT_FOUND}.
+     * The upload's record; one that has all its bytes but no object yet is completed first, or, if this
+     * process is completing it already, returned once that is done (the other case is a process that stopped
+     * in the middle). Refuses an upload that does not exist with {@link ErrorCode#NOT_FOUND}.
      */
     UploadRecord require(String id) throws IOException {
         UploadRecord record = records.load(id).orElseThrow(() -> new UploadException(ErrorCode.NOT_FOUND));
-        return record.awaitsCompletion() ? completion.finish(record, null) : record;
+        if (!record.awaitsCompletion()) {
+            return record;
+        }
+        UploadRecord completedHere = completion.awaitRunning(id);
+        return completedHere != null ? completedHere : completion.finish(record, null);
     }
 
     /** The upload as the server sees it: unfinished ones expire {@code expireAfter} after their last change. */
@@ -227,25 +233,5 @@ public final class S3Store implements UploadStore, Concatenatable, LengthDeferra
             }
         }
         return info.withExpiresAt(last.plus(config.expireAfter()));
-    }
-
-    /** Reads tail segments back into {@code buffer}, the upload's byte {@code start} going to position 0. */
-    void loadTail(String id, PartBuffer buffer, List<UploadRecord.Segment> tail, long start) throws IOException {
-        for (UploadRecord.Segment segment : tail) {
-            try (InputStream in = bucket.open(keys.segment(id, segment.start(), segment.end()), 0, segment.size() - 1)) {
-                buffer.load(in, segment.start() - start, segment.size());
-            }
-        }
-    }
-
-    /** Deletes segments no record names any more; a failure only leaves garbage for termination to remove. */
-    void deleteSegments(String id, List<UploadRecord.Segment> segments) {
-        for (UploadRecord.Segment segment : segments) {
-            try {
-                bucket.delete(keys.segment(id, segment.start(), segment.end()));
-            } catch (IOException e) {
-                LOG.warn("could not delete a segment of upload {}: {}", id, e.getMessage());
-            }
-        }
     }
 }

@@ -3,7 +3,11 @@ package dev.carryon.s3;
 import software.amazon.awssdk.core.sync.RequestBody;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 
 /**
  * Turns an upload whose bytes have all arrived into the object {@code ID}. An upload that never filled a
@@ -13,6 +17,8 @@ import java.util.List;
  */
 final class UploadCompletion {
     private final S3Store store;
+    /** Completions under way in this process, which others looking at the same upload wait for. */
+    private final ConcurrentHashMap<String, CompletableFuture<UploadRecord>> running = new ConcurrentHashMap<>();
 
     UploadCompletion(S3Store store) {
         this.store = store;
@@ -21,13 +27,52 @@ final class UploadCompletion {
     /**
      * Completes the upload of {@code record}. {@code last} holds the bytes after its parts (its tail and
      * what followed it), or is null to have the tail read back from the bucket. Returns the saved record.
+     * While one completion of an upload runs, another one asked for in this process waits for it instead.
      */
     UploadRecord finish(UploadRecord record, PartBuffer last) throws IOException {
+        CompletableFuture<UploadRecord> mine = new CompletableFuture<>();
+        CompletableFuture<UploadRecord> other = running.putIfAbsent(record.id(), mine);
+        if (other != null) {
+            return await(other);
+        }
+        try {
+            UploadRecord done = finishNow(record, last);
+            mine.complete(done);
+            return done;
+        } catch (IOException | RuntimeException e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            running.remove(record.id(), mine);
+        }
+    }
+
+    /**
+     * The record of an upload whose completion is under way in this process, once it is done; null if none
+     * is. A reader that found all parts recorded thus never sees the upload before its object exists.
+     */
+    UploadRecord awaitRunning(String id) throws IOException {
+        CompletableFuture<UploadRecord> future = running.get(id);
+        return future == null ? null : await(future);
+    }
+
+    private static UploadRecord await(CompletableFuture<UploadRecord> completion) throws IOException {
+        try {
+            return completion.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while an upload was being completed");
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof IOException io ? io : new IOException("completing the upload failed", e.getCause());
+        }
+    }
+
+    private UploadRecord finishNow(UploadRecord record, PartBuffer last) throws IOException {
         long lastSize = record.length() - record.partsEnd();
         if (last == null && lastSize > 0) {
             try (PartBuffer loaded = store.buffers().allocate(lastSize)) {
-                store.loadTail(record.id(), loaded, record.tail(), record.partsEnd());
-                return finish(record, loaded);
+                store.segments().load(record.id(), loaded, record.tail(), record.partsEnd());
+                return finishNow(record, loaded);
             }
         }
         Bucket bucket = store.bucket();
@@ -50,7 +95,7 @@ final class UploadCompletion {
         }
         UploadRecord done = sealed.completed(record.length(), store.now());
         store.records().save(done);
-        store.deleteSegments(record.id(), record.tail());
+        store.segments().deleteAll(record.id());
         return done;
     }
 

@@ -21,7 +21,7 @@ class S3AppendTest extends S3StoreFixture {
 
     @Test
     void smallAppendsGatherUntilTheyMakeAPart() throws IOException {
-        byte[] data = random(12 * MIB + 123, 1);
+        byte[] data = random(PART + MIB + 123, 1);
         String id = create(data.length).id();
         int chunk = 150 * 1024; // 35 appends per part: the tail is merged on the way
         for (int at = 0; at < data.length; at += chunk) {
