@@ -55,14 +55,24 @@ rgw gc obj min wait = 0
 rgw gc processor period = 5
 EOF
   local ceph=(ceph -c "$conf" --connect-timeout 30)
+  # A command sent before the client has the monitor map goes out with an empty fsid and is refused (under
+  # load this happens now and then); such a command is simply sent again.
+  mon_command() {
+    local tries=0
+    until "${ceph[@]}" "$@" >>"$D/log/commands.log" 2>&1; do
+      tries=$((tries + 1))
+      [ "$tries" -lt 5 ] || { echo "ceph $* failed; see $D/log/commands.log" >&2; exit 1; }
+      sleep 0.5
+    done
+  }
   monmaptool --create --addv a "[v1:127.0.0.1:$MON_PORT]" --fsid "$fsid" "$D/monmap" >/dev/null
   ceph-mon --mkfs -i a --monmap "$D/monmap" -c "$conf"
   ceph-mon -i a -c "$conf"
-  "${ceph[@]}" osd create >/dev/null
-  ceph-osd -i 0 --mkfs -c "$conf" 2>/dev/null
-  "${ceph[@]}" osd crush add-bucket localhost host >/dev/null 2>&1
-  "${ceph[@]}" osd crush move localhost root=default >/dev/null 2>&1
-  "${ceph[@]}" osd crush add osd.0 1.0 host=localhost >/dev/null 2>&1
+  mon_command osd create
+  ceph-osd -i 0 --mkfs -c "$conf" 2>>"$D/log/commands.log"
+  mon_command osd crush add-bucket localhost host
+  mon_command osd crush move localhost root=default
+  mon_command osd crush add osd.0 1.0 host=localhost
   # An OSD started right after the CRUSH changes sometimes asks the monitor too early and gives up.
   local tries=0
   until ceph-osd -i 0 -c "$conf" 2>/dev/null; do
