@@ -9,7 +9,7 @@ export class Player {
   constructor({ onNext }) {
     this.video = el('video', { id: 'player-video', playsinline: true, preload: 'metadata' });
     this.playButton = el('button', { type: 'button', id: 'player-play', 'aria-label': 'Play', onclick: () => this.toggle() }, '▶');
-    this.nextButton = el('button', { type: 'button', id: 'player-next', 'aria-label': 'Next in list', onclick: () => onNext() }, '⏭');
+    this.nextButton = el('button', { type: 'button', id: 'player-next', 'aria-label': 'Next in list', onclick: () => onNext() }, 'Next ›');
     this.fill = el('div', { class: 'fill' });
     this.buffered = el('div', { class: 'buffered' });
     this.seek = el('div', { class: 'seek', id: 'player-seek', role: 'slider', tabindex: '0', 'aria-label': 'Position',

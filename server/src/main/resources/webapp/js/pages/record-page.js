@@ -51,7 +51,7 @@ export class RecordPage {
     const type = mimeType();
     this.recorder = new MediaRecorder(this.stream, type ? { mimeType: type } : {});
     const name = fileName();
-    this.upload = new StreamUpload({ metadata: { filename: name, filetype: 'video/webm', recording: 'live' } });
+    this.upload = new StreamUpload({ metadata: { filename: name, filetype: 'video/webm', source: this.source.value } });
     this.upload.addEventListener('ready', (e) => { this.url = e.detail.url; this.say(`Recording ${name} — uploading as it is recorded.`); });
     this.upload.addEventListener('progress', () => this.showStats());
     this.upload.addEventListener('partfailed', (e) => {

@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  */
 public final class WebApp {
     private static final String ROOT = "webapp/";
-    private static final Pattern NAME = Pattern.compile("(?:[a-z0-9][a-z0-9-]*/)?[a-z0-9][a-z0-9._-]*\\.(?:html|js|css|svg|ico)");
+    private static final Pattern NAME = Pattern.compile("(?:[a-z0-9][a-z0-9-]*/){0,2}[a-z0-9][a-z0-9._-]*\\.(?:html|js|css|svg|ico)");
     private static final Map<String, String> TYPES = Map.of(
             "html", "text/html; charset=utf-8",
             "js", "text/javascript; charset=utf-8",
