@@ -69,7 +69,8 @@ export class LibraryPage {
   paint(r) {
     const { item } = r;
     const pct = item.size ? (100 * item.offset) / item.size : item.complete ? 100 : 0;
-    r.fill.style.width = `${item.complete ? 100 : pct}%`;
+    // A recording of unknown length shows a full striped bar: it moves, but there is no end to measure against.
+    r.fill.style.width = `${item.complete || item.size === null ? 100 : pct}%`;
     r.fill.parentElement.classList.toggle('live', !item.complete && item.size === null);
     const state = item.complete ? 'complete' : item.size === null ? 'recording' : 'uploading';
     const duration = Number(item.metadata?.duration) > 0 ? ` · ${clock(Number(item.metadata.duration))}` : '';
