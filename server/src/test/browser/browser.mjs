@@ -53,3 +53,26 @@ export async function waitFor(what, check, timeoutMs = 30000, everyMs = 100) {
     await new Promise((r) => setTimeout(r, everyMs));
   }
 }
+
+/**
+ * Runs `body(context, firstPage, result)` in a fresh browser, then prints `result` as one JSON line and exits 0, or 1
+ * with `result.error` if the body threw. Errors thrown by pages are collected in `result.pageErrors`.
+ */
+export async function runScenario(body) {
+  const { context, close } = await launch();
+  const result = {};
+  const watch = (page) => page.on('pageerror', (e) => { result.pageErrors = [...(result.pageErrors ?? []), String(e)]; });
+  context.on('page', watch);
+  // The persistent context opens with one tab; scenarios start in it, since a second one would be in the background.
+  const first = context.pages()[0] ?? await context.newPage();
+  watch(first);
+  try {
+    await body(context, first, result);
+  } catch (e) {
+    result.error = String(e?.stack ?? e);
+  } finally {
+    await close();
+  }
+  console.log(JSON.stringify(result));
+  process.exit(result.error ? 1 : 0);
+}

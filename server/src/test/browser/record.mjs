@@ -3,15 +3,10 @@
 // recording from the Library while it is still being uploaded. After stopping, the Library shows the
 // finished recording with its duration; it plays, and seeking by a click on the seek bar works.
 // Prints one JSON line with what it saw.
-import { idOf, launch, serverUpload, waitFor } from './browser.mjs';
+import { idOf, runScenario, serverUpload, waitFor } from './browser.mjs';
 
 const [base, out] = process.argv.slice(2);
-const { context, close } = await launch();
-const result = {};
-const errors = (page) => page.on('pageerror', (e) => { result.pageErrors = [...(result.pageErrors ?? []), String(e)]; });
-try {
-  const recorder = context.pages()[0] ?? await context.newPage();
-  errors(recorder);
+await runScenario(async (context, recorder, result) => {
   await recorder.goto(new URL('/#record', base).href);
   await recorder.click('#rec-start');
   const status = recorder.locator('#rec-status');
@@ -23,7 +18,6 @@ try {
 
   // A second tab plays the recording while it is still being recorded and uploaded.
   const viewer = await context.newPage();
-  errors(viewer);
   await viewer.goto(new URL('/#library', base).href);
   const row = viewer.locator(`ul.library li[data-id="${id}"]`);
   result.liveState = await waitFor('the live row', () => row.getAttribute('data-state').catch(() => null), 10000);
@@ -43,7 +37,6 @@ try {
 
   // The finished recording in the Library: duration known, plays, seeks.
   const library = await context.newPage();
-  errors(library);
   await library.goto(new URL('/#library', base).href);
   const done = library.locator(`ul.library li[data-id="${id}"]`);
   await waitFor('the finished row', async () => (await done.getAttribute('data-state').catch(() => null)) === 'complete', 10000);
@@ -69,10 +62,4 @@ try {
   result.afterDrag = await player.evaluate((v) => v.currentTime);
   result.playerTime = await library.locator('#player-time').innerText();
   await library.screenshot({ path: `${out}/library-page.png` });
-} catch (e) {
-  result.error = String(e?.stack ?? e);
-} finally {
-  await close();
-}
-console.log(JSON.stringify(result));
-process.exit(result.error ? 1 : 0);
+});

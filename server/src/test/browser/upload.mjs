@@ -3,14 +3,11 @@
 //   reload   — reload the page mid-upload, pick FILE again: the same upload continues
 //   offline  — go offline mid-upload and back: the upload completes
 // Prints one JSON line with what it saw.
-import { idOf, launch, serverUpload, throttleUploads, waitFor } from './browser.mjs';
+import { idOf, runScenario, serverUpload, throttleUploads, waitFor } from './browser.mjs';
 
 const [base, scenario, file, out] = process.argv.slice(2);
-const { context, close } = await launch();
-const result = { scenario };
-try {
-  const page = context.pages()[0] ?? await context.newPage();
-  page.on('pageerror', (e) => { result.pageErrors = [...(result.pageErrors ?? []), String(e)]; });
+await runScenario(async (context, page, result) => {
+  result.scenario = scenario;
   await page.goto(new URL('/#upload', base).href);
   const row = page.locator('ul.uploads li').first();
   const stored = async () => {
@@ -59,10 +56,4 @@ try {
   } else {
     throw new Error(`unknown scenario ${scenario}`);
   }
-} catch (e) {
-  result.error = String(e?.stack ?? e);
-} finally {
-  await close();
-}
-console.log(JSON.stringify(result));
-process.exit(result.error ? 1 : 0);
+});
