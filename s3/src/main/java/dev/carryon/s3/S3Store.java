@@ -5,7 +5,12 @@ import dev.carryon.core.UploadException;
 import dev.carryon.core.UploadIds;
 import dev.carryon.core.UploadInfo;
 import dev.carryon.core.store.Concatenatable;
+import dev.carryon.core.Metadata;
 import dev.carryon.core.store.Expirable;
+import dev.carryon.core.store.ListCursor;
+import dev.carryon.core.store.Listable;
+import dev.carryon.core.store.MetadataEditable;
+import dev.carryon.core.store.UploadPage;
 import dev.carryon.core.store.LengthDeferrable;
 import dev.carryon.core.store.RangeReadable;
 import dev.carryon.core.store.StoredBytes;
@@ -34,7 +39,8 @@ import java.util.concurrent.Executors;
  * a multipart upload, which S3 cannot read back before it is completed; so an unfinished upload serves the
  * bytes readable so far: all of them while it is shorter than a part (they are tail segments), none after.
  */
-public final class S3Store implements UploadStore, Concatenatable, LengthDeferrable, Expirable, RangeReadable {
+public final class S3Store implements UploadStore, Concatenatable, LengthDeferrable, Expirable, RangeReadable,
+        Listable, MetadataEditable {
     private final S3StoreConfig config;
     private final Bucket bucket;
     private final ObjectKeys keys;
@@ -130,6 +136,19 @@ public final class S3Store implements UploadStore, Concatenatable, LengthDeferra
         UploadRecord declared = record.withLength(length, now());
         records.save(declared);
         return toInfo(declared.awaitsCompletion() ? completion.finish(declared, null) : declared);
+    }
+
+    @Override
+    public UploadInfo replaceMetadata(String id, Metadata metadata) throws IOException {
+        UploadRecord record = require(id);
+        UploadRecord changed = record.withMetadata(metadata.entries(), now());
+        records.save(changed);
+        return toInfo(changed);
+    }
+
+    @Override
+    public UploadPage list(ListCursor after, int limit) throws IOException {
+        return new Listing(this).page(after, limit);
     }
 
     @Override

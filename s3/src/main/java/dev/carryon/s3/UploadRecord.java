@@ -111,6 +111,11 @@ record UploadRecord(String id, Long length, Map<String, String> metadata, Concat
                 multipartId, all, newTail, completed);
     }
 
+    UploadRecord withMetadata(Map<String, String> newMetadata, Instant now) {
+        return new UploadRecord(id, length, newMetadata, concat, concatParts, createdAt, now, firstPartSize,
+                multipartId, parts, tail, completed);
+    }
+
     UploadRecord withLength(long newLength, Instant now) {
         return new UploadRecord(id, newLength, metadata, concat, concatParts, createdAt, now, firstPartSize,
                 multipartId, parts, tail, completed);

@@ -4,7 +4,10 @@ import dev.carryon.core.lock.Locker;
 import dev.carryon.core.lock.MemoryLocker;
 import dev.carryon.core.store.Expirable;
 import dev.carryon.core.store.UploadStore;
+import dev.carryon.server.api.ApiEndpoint;
+import dev.carryon.server.api.ProgressHub;
 import dev.carryon.server.upload.UploadConfig;
+import dev.carryon.server.web.WebApp;
 import dev.carryon.server.upload.UploadContext;
 import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -37,6 +40,7 @@ public final class CarryonServer implements AutoCloseable {
     private final Metrics metrics = new Metrics();
     private final ExpirationSweeper sweeper;
     private final UploadContext uploads;
+    private final ProgressHub progress;
 
     private CarryonServer(ServerConfig config, UploadStore store) {
         this.store = store;
@@ -64,7 +68,9 @@ public final class CarryonServer implements AutoCloseable {
         Clock clock = Clock.systemUTC();
         uploads = new UploadContext(store, locker, new UploadConfig("/files/", config.maxSize(), LOCK_PATIENCE), metrics,
                 clock);
-        jetty.setHandler(new RootHandler(new Cors(config.corsOrigins()), new UploadEndpoint(uploads), metrics));
+        progress = new ProgressHub(store);
+        jetty.setHandler(new RootHandler(new Cors(config.corsOrigins()), new UploadEndpoint(uploads, progress),
+                new ApiEndpoint(uploads, progress), new WebApp(), metrics));
         jetty.setStopTimeout(SHUTDOWN_GRACE.toMillis());
 
         Duration sweepEvery = config.expireAfter().isZero() ? Duration.ZERO
@@ -107,6 +113,7 @@ public final class CarryonServer implements AutoCloseable {
      */
     public void stop() throws Exception {
         connector.close();
+        progress.close(); // event streams end their responses, so they do not hold up the stop
         locker.requestReleaseOfAll();
         if (!locker.awaitNoneHeld(SHUTDOWN_GRACE)) {
             LOG.warn("some uploads were still busy after {}", SHUTDOWN_GRACE);

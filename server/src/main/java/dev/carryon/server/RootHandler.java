@@ -1,7 +1,9 @@
 package dev.carryon.server;
 
 import dev.carryon.core.ErrorCode;
+import dev.carryon.server.api.ApiEndpoint;
 import dev.carryon.server.http.Exchange;
+import dev.carryon.server.web.WebApp;
 import dev.carryon.server.http.RequestBody;
 import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.server.Handler;
@@ -20,12 +22,16 @@ final class RootHandler extends Handler.Abstract {
 
     private final Cors cors;
     private final UploadEndpoint uploads;
+    private final ApiEndpoint api;
+    private final WebApp webApp;
     private final Metrics metrics;
 
-    RootHandler(Cors cors, UploadEndpoint uploads, Metrics metrics) {
+    RootHandler(Cors cors, UploadEndpoint uploads, ApiEndpoint api, WebApp webApp, Metrics metrics) {
         super(InvocationType.BLOCKING);
         this.cors = cors;
         this.uploads = uploads;
+        this.api = api;
+        this.webApp = webApp;
         this.metrics = metrics;
     }
 
@@ -39,6 +45,10 @@ final class RootHandler extends Handler.Abstract {
             String path = exchange.path();
             if (uploads.owns(path)) {
                 uploads.handle(exchange);
+            } else if (api.owns(path)) {
+                api.handle(exchange);
+            } else if (webApp.owns(exchange)) {
+                webApp.handle(exchange);
             } else if (path.equals("/healthz")) {
                 exchange.sendText(200, "ok\n");
             } else if (path.equals("/metrics")) {

@@ -1,5 +1,6 @@
 package dev.carryon.server;
 
+import dev.carryon.server.api.ProgressHub;
 import dev.carryon.server.draft.DraftHandler;
 import dev.carryon.server.http.Exchange;
 import dev.carryon.server.tus.TusHandler;
@@ -17,8 +18,11 @@ final class UploadEndpoint {
     private final TusHandler tus;
     private final DraftHandler draft;
 
-    UploadEndpoint(UploadContext context) {
+    private final ProgressHub progress;
+
+    UploadEndpoint(UploadContext context, ProgressHub progress) {
         this.context = context;
+        this.progress = progress;
         this.tus = new TusHandler(context);
         this.draft = new DraftHandler(context);
     }
@@ -30,10 +34,22 @@ final class UploadEndpoint {
     }
 
     void handle(Exchange exchange) throws IOException {
-        if (DraftHandler.speaksDraft(exchange) && !exchange.method().equals("GET")) {
-            draft.handle(exchange);
-        } else {
-            tus.handle(exchange);
+        try {
+            if (DraftHandler.speaksDraft(exchange) && !exchange.method().equals("GET")) {
+                draft.handle(exchange);
+            } else {
+                tus.handle(exchange);
+            }
+        } finally {
+            // Whatever the request did to the upload (append, declare its length, delete it), listeners to
+            // its progress hear of it now rather than at the next periodic look.
+            String method = exchange.method();
+            if (!method.equals("GET") && !method.equals("HEAD") && !method.equals("OPTIONS")) {
+                String id = context.idIn(exchange.path());
+                if (id != null) {
+                    progress.changed(id);
+                }
+            }
         }
     }
 }

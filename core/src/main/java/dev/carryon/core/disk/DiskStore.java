@@ -5,7 +5,12 @@ import dev.carryon.core.UploadException;
 import dev.carryon.core.UploadIds;
 import dev.carryon.core.UploadInfo;
 import dev.carryon.core.store.Concatenatable;
+import dev.carryon.core.Metadata;
 import dev.carryon.core.store.Expirable;
+import dev.carryon.core.store.ListCursor;
+import dev.carryon.core.store.Listable;
+import dev.carryon.core.store.MetadataEditable;
+import dev.carryon.core.store.UploadPage;
 import dev.carryon.core.store.LengthDeferrable;
 import dev.carryon.core.store.RangeReadable;
 import dev.carryon.core.store.StoredBytes;
@@ -36,7 +41,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * before the check never lets unverified bytes count. Finishing an upload costs nothing: the data file
  * already is the file.
  */
-public final class DiskStore implements UploadStore, Concatenatable, LengthDeferrable, Expirable, RangeReadable {
+public final class DiskStore implements UploadStore, Concatenatable, LengthDeferrable, Expirable, RangeReadable,
+        Listable, MetadataEditable {
 
     private final DataDirectory files;
     private final Duration expireAfter;
@@ -108,6 +114,31 @@ public final class DiskStore implements UploadStore, Concatenatable, LengthDefer
         }
         InfoFile.write(files.infoFile(id), info.withLength(length));
         return read(id);
+    }
+
+    @Override
+    public UploadInfo replaceMetadata(String id, Metadata metadata) throws IOException {
+        UploadInfo info = read(id);
+        InfoFile.write(files.infoFile(id), new UploadInfo(id, info.length(), info.offset(), metadata, info.concat(),
+                info.createdAt(), null));
+        return read(id);
+    }
+
+    /**
+     * Reads every upload's info file to sort them by creation: a directory has no order of its own. That is
+     * one small read per upload and page, fine for the thousands of uploads a disk store typically holds.
+     */
+    @Override
+    public UploadPage list(ListCursor after, int limit) throws IOException {
+        List<UploadInfo> all = new ArrayList<>();
+        for (String id : ids()) {
+            try {
+                all.add(read(id));
+            } catch (UploadException gone) {
+                // terminated while listing
+            }
+        }
+        return UploadPage.of(all, after, limit);
     }
 
     @Override

@@ -1,0 +1,59 @@
+// Upload scenarios: node upload.mjs BASE_URL SCENARIO FILE OUT_DIR
+//   complete — pick FILE on the Upload page, see it complete there and in the Library
+//   reload   — reload the page mid-upload, pick FILE again: the same upload continues
+//   offline  — go offline mid-upload and back: the upload completes
+// Prints one JSON line with what it saw.
+import { idOf, runScenario, serverUpload, throttleUploads, waitFor } from './browser.mjs';
+
+const [base, scenario, file, out] = process.argv.slice(2);
+await runScenario(async (context, page, result) => {
+  result.scenario = scenario;
+  await page.goto(new URL('/#upload', base).href);
+  const row = page.locator('ul.uploads li').first();
+  const stored = async () => {
+    const url = await row.getAttribute('data-url');
+    return url ? (await serverUpload(base, idOf(url))).offset ?? 0 : 0;
+  };
+
+  if (scenario === 'complete') {
+    await page.setInputFiles('#file-input', file);
+    await waitFor('the upload to complete', async () => (await row.getAttribute('data-state')) === 'complete', 60000);
+    result.url = await row.getAttribute('data-url');
+    result.rowText = await row.innerText();
+    await page.screenshot({ path: `${out}/upload-page.png` });
+    await page.click('nav a[href="#library"]');
+    const item = page.locator(`ul.library li[data-id="${idOf(result.url)}"]`);
+    await waitFor('the library to list it as complete', async () => (await item.getAttribute('data-state').catch(() => null)) === 'complete');
+    result.libraryText = await item.innerText();
+  } else if (scenario === 'reload') {
+    const cdp = await throttleUploads(page, 8 * 1024 * 1024);
+    await page.setInputFiles('#file-input', file);
+    await waitFor('bytes stored on the server', async () => (await stored()) > 0, 30000);
+    result.firstUrl = await row.getAttribute('data-url');
+    await page.reload();
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+    result.offsetBeforePick = (await serverUpload(base, idOf(result.firstUrl))).offset;
+    await page.setInputFiles('#file-input', file);
+    await waitFor('the upload to complete', async () => (await row.getAttribute('data-state')) === 'complete', 60000);
+    result.url = await row.getAttribute('data-url');
+    result.rowText = await row.innerText();
+  } else if (scenario === 'offline') {
+    const cdp = await throttleUploads(page, 8 * 1024 * 1024);
+    await page.setInputFiles('#file-input', file);
+    await waitFor('bytes stored on the server', async () => (await stored()) > 0, 30000);
+    await context.setOffline(true);
+    await page.waitForTimeout(1500);
+    result.offsetWhileOffline = await stored().catch(() => null);
+    result.stateWhileOffline = await row.innerText();
+    result.bannerWhileOffline = await page.locator('#network').innerText();
+    await page.screenshot({ path: `${out}/upload-offline.png` });
+    await page.waitForTimeout(1500);
+    result.offsetStillOffline = await stored();
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+    await context.setOffline(false);
+    await waitFor('the upload to complete', async () => (await row.getAttribute('data-state')) === 'complete', 60000);
+    result.url = await row.getAttribute('data-url');
+  } else {
+    throw new Error(`unknown scenario ${scenario}`);
+  }
+});
