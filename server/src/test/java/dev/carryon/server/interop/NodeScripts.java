@@ -1,18 +1,13 @@
 package dev.carryon.server.interop;
 
+import dev.carryon.server.NodeRun;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.abort;
 
 /**
@@ -39,7 +34,7 @@ final class NodeScripts {
         String scripts = System.getProperty("carryon.node.scripts");
         Path dir = (scripts != null ? Path.of(scripts) : Path.of(System.getProperty("basedir", "."), "src", "test", "node"))
                 .toAbsolutePath().normalize();
-        String version = nodeVersion();
+        String version = NodeRun.nodeVersion();
         if (version == null) {
             abort("Node.js is not installed: install Node " + MIN_NODE_MAJOR + " or newer with npm (e.g. `apt-get install"
                     + " nodejs npm`), then run `" + INSTALL + "` in the repository root");
@@ -55,35 +50,9 @@ final class NodeScripts {
 
     /** Runs a script and returns the JSON it printed last; fails the test if the script fails or hangs. */
     JsonNode run(String script, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("node", script));
-        command.addAll(List.of(args));
-        Path out = Files.createTempFile(logs, script, ".out");
-        Path err = Files.createTempFile(logs, script, ".err");
-        Process node = new ProcessBuilder(command).directory(dir.toFile())
-                .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        try {
-            if (!node.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                fail(script + " did not finish within " + TIMEOUT_SECONDS + " s; stderr:\n" + Files.readString(err));
-            }
-        } finally {
-            node.destroyForcibly();
-        }
-        assertEquals(0, node.exitValue(), () -> script + " failed; stderr:\n" + read(err));
-        List<String> lines = Files.readAllLines(out, StandardCharsets.UTF_8);
-        if (lines.isEmpty()) {
-            fail(script + " printed nothing; stderr:\n" + Files.readString(err));
-        }
-        return new ObjectMapper().readTree(lines.get(lines.size() - 1));
-    }
-
-    private static String nodeVersion() throws InterruptedException {
-        try {
-            Process p = new ProcessBuilder("node", "--version").redirectErrorStream(true).start();
-            String version = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-            return p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0 ? version : null;
-        } catch (IOException notOnPath) {
-            return null;
-        }
+        NodeRun run = NodeRun.run(dir, logs, TIMEOUT_SECONDS, script, args);
+        assertEquals(0, run.exitValue(), () -> script + " failed; stderr:\n" + run.stderr());
+        return run.result();
     }
 
     private static int major(String version) {
@@ -91,14 +60,6 @@ final class NodeScripts {
             return Integer.parseInt(version.replaceFirst("^v", "").split("\\.")[0]);
         } catch (NumberFormatException e) {
             return 0;
-        }
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            return "(unreadable: " + e + ")";
         }
     }
 }
