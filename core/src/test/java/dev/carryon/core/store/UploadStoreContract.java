@@ -241,6 +241,61 @@ public abstract class UploadStoreContract {
         return new ByteArrayInputStream(data, from, to - from);
     }
 
+    @Test
+    void listsEveryUploadOnceNewestFirstAcrossPages() throws IOException {
+        assumeTrue(store instanceof Listable, "store cannot list");
+        java.util.Set<String> created = new java.util.HashSet<>();
+        for (int i = 0; i < 7; i++) {
+            created.add(newUpload(10 + i).id());
+        }
+        List<UploadInfo> seen = new java.util.ArrayList<>();
+        ListCursor after = null;
+        int pages = 0;
+        do {
+            UploadPage page = ((Listable) store).list(after, 3);
+            assertTrue(page.uploads().size() <= 3, "a page holds at most the limit");
+            seen.addAll(page.uploads());
+            after = page.next();
+            pages++;
+        } while (after != null && pages < 10);
+        assertEquals(created, seen.stream().map(UploadInfo::id).collect(java.util.stream.Collectors.toSet()));
+        assertEquals(created.size(), seen.size(), "no upload is listed twice");
+        assertEquals(seen.stream().sorted(ListCursor.NEWEST_FIRST).toList(), seen);
+        assertTrue(pages >= 3, "seven uploads by three make three pages");
+    }
+
+    @Test
+    void listingShowsStoredOffsetsAndForgetsTerminatedUploads() throws IOException {
+        assumeTrue(store instanceof Listable && store instanceof Terminatable, "store cannot list or terminate");
+        byte[] data = randomBytes(1000, 7);
+        UploadInfo kept = newUpload(data.length);
+        find(kept.id()).append(0, slice(data, 0, 400), ChunkCheck.NONE);
+        UploadInfo gone = newUpload(5);
+        ((Terminatable) store).terminate(gone.id());
+        List<UploadInfo> listed = ((Listable) store).list(null, 100).uploads();
+        assertEquals(List.of(kept.id()), listed.stream().map(UploadInfo::id).toList());
+        assertEquals(400, listed.getFirst().offset());
+    }
+
+    @Test
+    void replacedMetadataIsKeptWithTheBytes() throws IOException {
+        assumeTrue(store instanceof MetadataEditable, "store cannot edit metadata");
+        byte[] data = randomBytes(300, 8);
+        UploadInfo info = store.create(UploadInfo.create(data.length, Metadata.parse("filename aGVsbG8="),
+                Concat.NONE, Instant.now()));
+        find(info.id()).append(0, slice(data, 0, 100), ChunkCheck.NONE);
+        Metadata edited = Metadata.parse("filename aGVsbG8=,duration NC41");
+        UploadInfo replaced = ((MetadataEditable) store).replaceMetadata(info.id(), edited);
+        assertEquals(edited, replaced.metadata());
+        UploadInfo found = find(info.id()).info();
+        assertEquals(edited, found.metadata());
+        assertEquals(100, found.offset());
+        assertEquals("4.5", found.metadata().text("duration").orElseThrow());
+        UploadException missing = assertThrows(UploadException.class,
+                () -> ((MetadataEditable) store).replaceMetadata(UploadIds.random(), edited));
+        assertEquals(ErrorCode.NOT_FOUND, missing.code());
+    }
+
     /** A body that delivers the first {@code n} bytes of {@code data}, then fails with {@code failure}. */
     protected static InputStream failingAfter(byte[] data, int n, Exception failure) {
         return new InputStream() {
