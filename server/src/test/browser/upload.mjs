@@ -2,6 +2,8 @@
 //   complete — pick FILE on the Upload page, see it complete there and in the Library
 //   reload   — reload the page mid-upload, pick FILE again: the same upload continues
 //   offline  — go offline mid-upload and back: the upload completes
+//   parts    — the client module in the page sends a file as three parts at once, is paused, and a new
+//              FileUpload for the same file (as after a reload) continues the same parts and joins them
 // Prints one JSON line with what it saw.
 import { idOf, runScenario, serverUpload, throttleUploads, waitFor } from './browser.mjs';
 
@@ -53,6 +55,33 @@ await runScenario(async (context, page, result) => {
     await context.setOffline(false);
     await waitFor('the upload to complete', async () => (await row.getAttribute('data-state')) === 'complete', 60000);
     result.url = await row.getAttribute('data-url');
+  } else if (scenario === 'parts') {
+    await throttleUploads(page, 16 * 1024 * 1024);
+    Object.assign(result, await page.evaluate(async () => {
+      const MIB = 1024 * 1024;
+      const { FileUpload } = await import('/js/client/file-upload.js');
+      const bytes = new Uint8Array(24 * MIB);
+      for (let i = 0; i < bytes.length; i += 65536) crypto.getRandomValues(bytes.subarray(i, i + 65536));
+      const file = new File([bytes], 'parts.bin', { type: 'application/octet-stream', lastModified: 1 });
+      const options = { parallel: 3, minPartSize: 4 * MIB, chunkSize: MIB };
+      const first = new FileUpload(file, options);
+      let created = null;
+      first.addEventListener('created', (e) => { created = e.detail; });
+      const running = first.start();
+      await new Promise((resolve) => first.addEventListener('progress', (e) => {
+        if (e.detail.confirmed >= 6 * MIB) resolve();
+      }));
+      first.pause();
+      await running;
+      const pausedAt = first.confirmed;
+      const second = new FileUpload(file, options);
+      let resumed = null;
+      second.addEventListener('resumed', (e) => { resumed = e.detail; });
+      await second.start();
+      const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
+      return { created, resumed, pausedAt, total: file.size, state: second.state, url: second.url,
+        sha256: Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('') };
+    }));
   } else {
     throw new Error(`unknown scenario ${scenario}`);
   }

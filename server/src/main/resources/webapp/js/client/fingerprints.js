@@ -11,15 +11,18 @@ export function fingerprint(file, endpoint) {
 export function recall(key, storage = globalThis.localStorage) {
   try {
     const value = JSON.parse(storage?.getItem(key) ?? 'null');
-    return value && typeof value.url === 'string' ? value : null;
+    const single = value && typeof value.url === 'string';
+    const parts = value && Array.isArray(value.parts) && value.parts.every((u) => typeof u === 'string');
+    return single || parts ? value : null;
   } catch {
     return null;
   }
 }
 
-export function remember(key, url, storage = globalThis.localStorage) {
+/** Remembers `{ url }` for an upload in one piece, or `{ parts: [url…] }` for one sent as parallel parts. */
+export function remember(key, record, storage = globalThis.localStorage) {
   try {
-    storage?.setItem(key, JSON.stringify({ url, at: new Date().toISOString() }));
+    storage?.setItem(key, JSON.stringify({ ...record, at: new Date().toISOString() }));
   } catch {
     // storage full or disabled: the upload still works, it just cannot be continued after a reload
   }

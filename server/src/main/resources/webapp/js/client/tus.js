@@ -47,14 +47,28 @@ async function send(url, init, what) {
   return response;
 }
 
-/** Creates an upload; `length` null defers it. Returns the upload's absolute URL. */
-export async function createUpload(endpoint, { length = null, metadata = {}, headers = {}, signal } = {}) {
+/**
+ * Creates an upload; `length` null defers it. `concat` is 'partial' for a part of a larger upload, or the
+ * list of part URLs for the final upload that joins them (its length is theirs together). Returns the
+ * upload's absolute URL.
+ */
+export async function createUpload(endpoint, { length = null, metadata = {}, headers = {}, signal, concat } = {}) {
   const h = { ...TUS, ...headers, 'Upload-Metadata': encodeMetadata(metadata) };
-  if (length === null) h['Upload-Defer-Length'] = '1'; else h['Upload-Length'] = String(length);
+  if (Array.isArray(concat)) h['Upload-Concat'] = `final;${concat.join(' ')}`;
+  else if (length === null) h['Upload-Defer-Length'] = '1';
+  else h['Upload-Length'] = String(length);
+  if (concat === 'partial') h['Upload-Concat'] = 'partial';
   const response = await send(endpoint, { method: 'POST', headers: h, signal }, 'creating the upload');
   const location = response.headers.get('Location');
   if (!location) throw new TusError('the server created the upload but sent no Location');
   return new URL(location, new URL(endpoint, document.baseURI)).href;
+}
+
+/** The tus extensions the server offers, from OPTIONS; empty when it does not say. */
+export async function serverExtensions(endpoint, { headers = {}, signal } = {}) {
+  const response = await send(endpoint, { method: 'OPTIONS', headers: { ...TUS, ...headers }, signal },
+    'asking what the server supports');
+  return (response.headers.get('Tus-Extension') ?? '').split(',').map((e) => e.trim()).filter(Boolean);
 }
 
 /** The upload's durable offset and length (null while deferred). */

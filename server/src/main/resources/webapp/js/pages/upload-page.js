@@ -58,7 +58,7 @@ class UploadRow {
     this.queued = true;
     this.storedBytes = 0;
     this.meter = new RateMeter();
-    this.upload = new FileUpload(file);
+    this.upload = new FileUpload(file, { parallel: 3 });
     for (const type of ['statechange', 'created', 'resumed', 'complete']) {
       this.upload.addEventListener(type, () => { this.render(); changed(); });
     }

@@ -122,6 +122,28 @@ class WebAppBrowserTest {
     }
 
     @Test
+    void aLargeFileGoesAsPartsAtOnceThatContinueAfterAPauseAndAreJoined() throws Exception {
+        JsonNode seen = scripts.run("upload.mjs", base(), "parts", "-", SCREENSHOTS.toString());
+        assertEquals("complete", seen.get("state").asText(), seen::toString);
+        JsonNode parts = seen.get("created").get("parts");
+        assertEquals(3, parts.size(), seen::toString);
+        assertEquals(parts, seen.get("resumed").get("parts"), "the new FileUpload continued the same parts");
+        long resumedAt = seen.get("resumed").get("offset").asLong();
+        assertTrue(resumedAt >= seen.get("pausedAt").asLong() && resumedAt < seen.get("total").asLong(),
+                "it continued from what the server had: " + seen);
+        String url = seen.get("url").asText();
+        HttpResponse<Void> head = http.send(HttpRequest.newBuilder(URI.create(url)).method("HEAD",
+                HttpRequest.BodyPublishers.noBody()).header("Tus-Resumable", "1.0.0").build(), HttpResponse.BodyHandlers.discarding());
+        String concat = head.headers().firstValue("Upload-Concat").orElse("");
+        for (JsonNode part : parts) {
+            assertTrue(concat.contains(URI.create(part.asText()).getPath()), "the final upload joins " + part + ": " + concat);
+        }
+        assertEquals(seen.get("total").asLong(), upload(idOf(url)).get("size").asLong());
+        assertEquals(seen.get("sha256").asText(), java.util.HexFormat.of().formatHex(sha256Of(URI.create(url))),
+                "the joined bytes are the file's");
+    }
+
+    @Test
     void goingOfflineAndBackCompletesTheUpload() throws Exception {
         JsonNode seen = scripts.run("upload.mjs", base(), "offline", file().toString(), SCREENSHOTS.toString());
         assertTrue(seen.get("bannerWhileOffline").asText().startsWith("Offline"), seen::toString);
