@@ -64,7 +64,8 @@ public final class CarryonServer implements AutoCloseable {
         Clock clock = Clock.systemUTC();
         uploads = new UploadContext(store, locker, new UploadConfig("/files/", config.maxSize(), LOCK_PATIENCE), metrics,
                 clock);
-        jetty.setHandler(new RootHandler(new Cors(config.corsOrigins()), new UploadEndpoint(uploads), metrics));
+        jetty.setHandler(new RootHandler(new Cors(config.corsOrigins()), new UploadEndpoint(uploads), metrics,
+                config.minDataRate()));
         jetty.setStopTimeout(SHUTDOWN_GRACE.toMillis());
 
         Duration sweepEvery = config.expireAfter().isZero() ? Duration.ZERO

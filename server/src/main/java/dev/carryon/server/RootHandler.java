@@ -2,6 +2,7 @@ package dev.carryon.server;
 
 import dev.carryon.core.ErrorCode;
 import dev.carryon.server.http.Exchange;
+import dev.carryon.server.http.MinimumDataRate;
 import dev.carryon.server.http.RequestBody;
 import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.server.Handler;
@@ -21,9 +22,11 @@ final class RootHandler extends Handler.Abstract {
     private final Cors cors;
     private final UploadEndpoint uploads;
     private final Metrics metrics;
+    private final MinimumDataRate minDataRate;
 
-    RootHandler(Cors cors, UploadEndpoint uploads, Metrics metrics) {
+    RootHandler(Cors cors, UploadEndpoint uploads, Metrics metrics, MinimumDataRate minDataRate) {
         super(InvocationType.BLOCKING);
+        this.minDataRate = minDataRate;
         this.cors = cors;
         this.uploads = uploads;
         this.metrics = metrics;
@@ -31,7 +34,7 @@ final class RootHandler extends Handler.Abstract {
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
-        Exchange exchange = new Exchange(request, response, callback);
+        Exchange exchange = new Exchange(request, response, callback, minDataRate);
         try {
             if (cors.apply(exchange)) {
                 return true;
