@@ -16,7 +16,7 @@ public final class FaultPlan {
     public enum Fault {
         /** Both sides get a TCP reset, as when a network path or a peer dies. */
         RESET,
-        /** All traffic stands still for a while, then continues. */
+        /** The connection stands still for a while, in both directions, then continues. */
         STALL,
         /** The receiver sees a clean end of stream in the middle of what was sent; the sender a closed socket. */
         TRUNCATE

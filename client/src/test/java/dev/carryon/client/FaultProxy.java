@@ -20,10 +20,10 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A TCP proxy on a loopback port in front of a server, for tests, that injects the faults of a bad network:
- * it resets connections ({@link #cutEvery}), truncates them ({@link #truncateEvery}), holds all traffic still
- * ({@link #stallEvery}), strikes with faults at seeded random moments ({@link #randomFaults}), adds latency
- * ({@link #delay}), limits the bandwidth ({@link #throttle}), and can go {@link #down()} (connection refused)
- * and come {@link #up()} again on the same port. Faults are scheduled by the bytes forwarded in both
+ * it resets connections ({@link #cutEvery}), truncates them ({@link #truncateEvery}), holds a connection still
+ * while others flow, as a dead network path does ({@link #stallEvery}), strikes with faults at seeded random
+ * moments ({@link #randomFaults}), adds latency ({@link #delay}), limits the bandwidth ({@link #throttle}),
+ * and can go {@link #down()} (connection refused) and come {@link #up()} again on the same port. Faults are scheduled by the bytes forwarded in both
  * directions together. Close it in teardown.
  */
 public final class FaultProxy implements AutoCloseable {
@@ -38,7 +38,6 @@ public final class FaultProxy implements AutoCloseable {
     private final FaultPlan plan = new FaultPlan();
     private volatile ServerSocket listener;
     private volatile Duration stall = Duration.ZERO;
-    private volatile long stalledUntil;
     private volatile Duration delay = Duration.ZERO;
     private volatile long bytesPerSecond;
 
@@ -78,7 +77,10 @@ public final class FaultProxy implements AutoCloseable {
         plan.every(Fault.TRUNCATE, bytes, forwarded.get());
     }
 
-    /** Holds all traffic still for {@code pause} each time another {@code bytes} bytes went through. */
+    /**
+     * Holds the connection that carries the byte still for {@code pause} (both directions) each time another
+     * {@code bytes} bytes went through; other connections, and new ones, are not held.
+     */
     public void stallEvery(long bytes, Duration pause) {
         stall = pause;
         plan.every(Fault.STALL, bytes, forwarded.get());
@@ -177,8 +179,9 @@ public final class FaultProxy implements AutoCloseable {
                     server.setSendBufferSize(SOCKET_BUFFER);
                     sockets.add(client);
                     sockets.add(server);
-                    pump(client, server, true);
-                    pump(server, client, false);
+                    Link link = new Link();
+                    pump(client, server, true, link);
+                    pump(server, client, false, link);
                 } catch (IOException closed) {
                     // the listener was closed, or the server is not there: the client sees a reset
                 }
@@ -186,7 +189,12 @@ public final class FaultProxy implements AutoCloseable {
         });
     }
 
-    private void pump(Socket from, Socket to, boolean upstream) {
+    /** What the two directions of one proxied connection share. */
+    private static final class Link {
+        volatile long stalledUntil;
+    }
+
+    private void pump(Socket from, Socket to, boolean upstream, Link link) {
         Thread.ofVirtual().start(() -> {
             byte[] buffer = new byte[16 * 1024];
             long started = System.nanoTime();
@@ -194,7 +202,7 @@ public final class FaultProxy implements AutoCloseable {
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
                 for (int n; (n = in.read(buffer, 0, (int) Math.min(buffer.length, untilNextFault()))) != -1; ) {
                     pace(started, passed);
-                    waitWhileStalled();
+                    waitWhileStalled(link);
                     out.write(buffer, 0, n);
                     passed += n;
                     if (upstream) {
@@ -202,7 +210,7 @@ public final class FaultProxy implements AutoCloseable {
                     }
                     List<Fault> due = plan.due(forwarded.addAndGet(n));
                     if (due.contains(Fault.STALL)) {
-                        stalledUntil = System.nanoTime() + stall.toNanos();
+                        link.stalledUntil = System.nanoTime() + stall.toNanos();
                     }
                     if (due.contains(Fault.RESET)) {
                         reset(from);
@@ -245,9 +253,9 @@ public final class FaultProxy implements AutoCloseable {
         }
     }
 
-    private void waitWhileStalled() throws InterruptedException {
+    private static void waitWhileStalled(Link link) throws InterruptedException {
         long wait;
-        while ((wait = stalledUntil - System.nanoTime()) > 0) {
+        while ((wait = link.stalledUntil - System.nanoTime()) > 0) {
             Thread.sleep(Duration.ofNanos(wait));
         }
     }
