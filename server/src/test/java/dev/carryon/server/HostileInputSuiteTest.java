@@ -73,8 +73,7 @@ class HostileInputSuiteTest {
         long seed = Long.getLong("carryon.reliability.seed", System.nanoTime());
         long started = System.nanoTime();
         Uploads uploads = new Uploads(server);
-        // The bystander's upload lives outside the sandbox's snapshot only in that it is created first: its
-        // files are part of every snapshot and must not change either.
+        // The bystander's upload is in the data directory too: its files are in every snapshot, unchanged.
         bystander = Bystander.start(server, uploads.create(1000));
         openHeaderDrippers();
         BadInputRunner runner = new BadInputRunner(server, sandbox);
