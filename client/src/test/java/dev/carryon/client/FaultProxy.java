@@ -173,12 +173,21 @@ public final class FaultProxy implements AutoCloseable {
                 try {
                     Socket client = socket.accept();
                     Socket server = new Socket(InetAddress.getLoopbackAddress(), targetPort);
+                    synchronized (this) {
+                        // down() may have run since accept() returned: a connection it could not see yet
+                        // must not outlive the outage.
+                        if (listener != socket) {
+                            reset(client);
+                            reset(server);
+                            continue;
+                        }
+                        sockets.add(client);
+                        sockets.add(server);
+                    }
                     connections.incrementAndGet();
                     // Small buffers keep the bytes in flight (lost at a cut) near what a real network holds.
                     client.setSendBufferSize(SOCKET_BUFFER);
                     server.setSendBufferSize(SOCKET_BUFFER);
-                    sockets.add(client);
-                    sockets.add(server);
                     Link link = new Link();
                     pump(client, server, true, link);
                     pump(server, client, false, link);
