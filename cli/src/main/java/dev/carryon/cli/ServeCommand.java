@@ -4,6 +4,7 @@ import dev.carryon.core.disk.DiskStore;
 import dev.carryon.core.store.UploadStore;
 import dev.carryon.server.CarryonServer;
 import dev.carryon.server.ServerConfig;
+import dev.carryon.server.http.MinimumDataRate;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -46,14 +47,27 @@ final class ServeCommand implements Callable<Integer> {
             description = "Origins allowed to use the server from a browser, comma-separated, or * (default: ${DEFAULT-VALUE}).")
     List<String> corsOrigins;
 
-    @Option(names = "--idle-timeout", defaultValue = "60s", hidden = true,
-            description = "Close connections silent for this long (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--idle-timeout", defaultValue = "60s",
+            description = "Close connections silent for this long, also in the middle of a request (default: ${DEFAULT-VALUE}).")
     Duration idleTimeout;
+
+    @Option(names = "--min-data-rate", defaultValue = "1K",
+            description = "End a request body that arrives slower than this many bytes per second, averaged over"
+                    + " --data-rate-window; what arrived is kept; 0 turns the check off (default: ${DEFAULT-VALUE}).")
+    ByteSize minDataRate;
+
+    @Option(names = "--data-rate-window", defaultValue = "30s",
+            description = "How long each measurement of --min-data-rate lasts (default: ${DEFAULT-VALUE}).")
+    Duration dataRateWindow;
 
     @Override
     public Integer call() throws Exception {
+        if (idleTimeout.isZero() || dataRateWindow.isZero()) {
+            System.err.println("carryon: --idle-timeout and --data-rate-window must be longer than 0");
+            return 2;
+        }
         ServerConfig config = new ServerConfig(host, port, data, maxSize == null ? 0 : maxSize.bytes(),
-                expireAfter, corsOrigins, idleTimeout);
+                expireAfter, corsOrigins, idleTimeout, new MinimumDataRate(minDataRate.bytes(), dataRateWindow));
         UploadStore uploadStore;
         try {
             uploadStore = openStore();

@@ -42,5 +42,8 @@ class OptionValuesTest {
     void rejectsBadOptionValuesWithAUsageError() {
         assertEquals(2, Main.commandLine().execute("serve", "--max-size", "lots"));
         assertEquals(2, Main.commandLine().execute("serve", "--expire-after", "soon"));
+        assertEquals(2, Main.commandLine().execute("serve", "--min-data-rate", "fast"));
+        assertEquals(2, Main.commandLine().execute("serve", "--data-rate-window", "0"));
+        assertEquals(2, Main.commandLine().execute("serve", "--idle-timeout", "0"));
     }
 }

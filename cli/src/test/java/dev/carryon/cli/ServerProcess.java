@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * dev.carryon.cli.Main serve}, so that tests can kill it. Close it in teardown: closing kills it if it still
  * runs. Its output (stdout and stderr) is kept for failure messages.
  */
-final class ServerProcess implements AutoCloseable {
+public final class ServerProcess implements AutoCloseable {
     private static final Pattern LISTENING = Pattern.compile("^Carryon listening on (http://\\S+/files/) \\(");
     private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
 
@@ -39,7 +39,7 @@ final class ServerProcess implements AutoCloseable {
     }
 
     /** Starts a server on {@code dataDir}; port 0 picks a free port, which {@link #port()} then tells. */
-    static ServerProcess start(Path dataDir, int port) throws IOException, InterruptedException {
+    public static ServerProcess start(Path dataDir, int port) throws IOException, InterruptedException {
         return start(port, List.of("--data", dataDir.toString()), Map.of());
     }
 
@@ -47,7 +47,7 @@ final class ServerProcess implements AutoCloseable {
      * Starts a server with {@code storeArgs} choosing its store (e.g. {@code --store s3 …}) and {@code env}
      * added to its environment (e.g. credentials).
      */
-    static ServerProcess start(int port, List<String> storeArgs, Map<String, String> env)
+    public static ServerProcess start(int port, List<String> storeArgs, Map<String, String> env)
             throws IOException, InterruptedException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         List<String> command = new ArrayList<>(List.of(java.toString(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
@@ -87,21 +87,21 @@ final class ServerProcess implements AutoCloseable {
         listening.completeExceptionally(new IllegalStateException("the process ended"));
     }
 
-    URI filesUri() {
+    public URI filesUri() {
         return filesUri;
     }
 
-    int port() {
+    public int port() {
         return filesUri.getPort();
     }
 
     /** SIGKILL, as a crash or the OOM killer would; returns when the process is gone. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         process.destroyForcibly().waitFor();
     }
 
     /** SIGTERM; returns the exit code, failing if the process does not exit within {@code timeout}. */
-    int terminate(Duration timeout) throws InterruptedException {
+    public int terminate(Duration timeout) throws InterruptedException {
         process.destroy();
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             fail("the server did not exit within " + timeout + " of SIGTERM\n" + output);
@@ -109,17 +109,22 @@ final class ServerProcess implements AutoCloseable {
         return process.exitValue();
     }
 
-    boolean isAlive() {
+    /** The operating system's id of the server process. */
+    public long pid() {
+        return process.pid();
+    }
+
+    public boolean isAlive() {
         return process.isAlive();
     }
 
     /** Waits for the process to end by itself or by a signal; true if it did within {@code timeout}. */
-    boolean awaitExit(Duration timeout) throws InterruptedException {
+    public boolean awaitExit(Duration timeout) throws InterruptedException {
         return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Everything the process printed so far. */
-    String output() {
+    public String output() {
         return output.toString();
     }
 

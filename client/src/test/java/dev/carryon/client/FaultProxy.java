@@ -1,5 +1,7 @@
 package dev.carryon.client;
 
+import dev.carryon.client.FaultPlan.Fault;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -9,6 +11,8 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -16,10 +20,11 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A TCP proxy on a loopback port in front of a server, for tests, that injects the faults of a bad network:
- * it resets the connection that carries the byte after every {@code cutEvery} bytes, holds every
- * connection still for a while after every {@code stallEvery} bytes, and can go {@link #down()} (connection
- * refused) and come {@link #up()} again on the same port. Bytes are counted in both directions together.
- * Close it in teardown.
+ * it resets connections ({@link #cutEvery}), truncates them ({@link #truncateEvery}), holds a connection still
+ * while others flow, as a dead network path does ({@link #stallEvery}), strikes with faults at seeded random
+ * moments ({@link #randomFaults}), adds latency ({@link #delay}), limits the bandwidth ({@link #throttle}),
+ * and can go {@link #down()} (connection refused) and come {@link #up()} again on the same port. Faults are scheduled by the bytes forwarded in both
+ * directions together. Close it in teardown.
  */
 public final class FaultProxy implements AutoCloseable {
     private static final int SOCKET_BUFFER = 128 * 1024;
@@ -27,14 +32,14 @@ public final class FaultProxy implements AutoCloseable {
     private final int port;
     private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
     private final AtomicLong forwarded = new AtomicLong();
-    private final AtomicInteger faults = new AtomicInteger();
+    private final AtomicLong toServer = new AtomicLong();
+    private final AtomicInteger outages = new AtomicInteger();
+    private final AtomicInteger connections = new AtomicInteger();
+    private final FaultPlan plan = new FaultPlan();
     private volatile ServerSocket listener;
-    private volatile long cutEvery;
-    private volatile long nextCut = Long.MAX_VALUE;
-    private volatile long stallEvery;
-    private volatile long nextStall = Long.MAX_VALUE;
     private volatile Duration stall = Duration.ZERO;
-    private volatile long stalledUntil;
+    private volatile Duration delay = Duration.ZERO;
+    private volatile long bytesPerSecond;
 
     private FaultProxy(int targetPort) throws IOException {
         this.targetPort = targetPort;
@@ -63,16 +68,41 @@ public final class FaultProxy implements AutoCloseable {
     }
 
     /** Resets a connection each time another {@code bytes} bytes went through; 0 stops cutting. */
-    public synchronized void cutEvery(long bytes) {
-        cutEvery = bytes;
-        nextCut = bytes > 0 ? forwarded.get() + bytes : Long.MAX_VALUE;
+    public void cutEvery(long bytes) {
+        plan.every(Fault.RESET, bytes, forwarded.get());
     }
 
-    /** Holds all traffic still for {@code pause} each time another {@code bytes} bytes went through. */
-    public synchronized void stallEvery(long bytes, Duration pause) {
-        stallEvery = bytes;
+    /** Truncates a connection each time another {@code bytes} bytes went through; 0 stops it. */
+    public void truncateEvery(long bytes) {
+        plan.every(Fault.TRUNCATE, bytes, forwarded.get());
+    }
+
+    /**
+     * Holds the connection that carries the byte still for {@code pause} (both directions) each time another
+     * {@code bytes} bytes went through; other connections, and new ones, are not held.
+     */
+    public void stallEvery(long bytes, Duration pause) {
         stall = pause;
-        nextStall = bytes > 0 ? forwarded.get() + bytes : Long.MAX_VALUE;
+        plan.every(Fault.STALL, bytes, forwarded.get());
+    }
+
+    /**
+     * Faults of {@code kinds} at random distances around {@code meanGap} bytes, repeatable by {@code seed};
+     * a {@link Fault#STALL} lasts {@code pause}.
+     */
+    public void randomFaults(long seed, long meanGap, Duration pause, Fault... kinds) {
+        stall = pause;
+        plan.random(seed, meanGap, forwarded.get(), kinds);
+    }
+
+    /** Holds each piece of data for {@code latency} before passing it on, as a long network path does. */
+    public void delay(Duration latency) {
+        delay = latency;
+    }
+
+    /** Passes at most {@code rate} bytes per second through each connection in each direction; 0 lifts it. */
+    public void throttle(long rate) {
+        bytesPerSecond = rate;
     }
 
     /** Resets every connection and refuses new ones until {@link #up()}. */
@@ -83,7 +113,7 @@ public final class FaultProxy implements AutoCloseable {
             current.close();
         }
         sockets.forEach(FaultProxy::reset);
-        faults.incrementAndGet();
+        outages.incrementAndGet();
     }
 
     /** Accepts connections again, on the same port. */
@@ -94,9 +124,14 @@ public final class FaultProxy implements AutoCloseable {
         }
     }
 
-    /** Cuts, stalls and outages so far. */
+    /** Resets, truncations, stalls and outages so far. */
     public int faults() {
-        return faults.get();
+        return outages.get() + plan.injected().values().stream().mapToInt(Integer::intValue).sum();
+    }
+
+    /** Faults injected so far by kind (outages not included). */
+    public Map<Fault, Integer> faultsByKind() {
+        return plan.injected();
     }
 
     /** Bytes forwarded in both directions so far. */
@@ -104,17 +139,31 @@ public final class FaultProxy implements AutoCloseable {
         return forwarded.get();
     }
 
+    /** Bytes forwarded from clients to the server so far: requests, header fields and bodies. */
+    public long forwardedToServer() {
+        return toServer.get();
+    }
+
+    /** Connections accepted so far. */
+    public int connections() {
+        return connections.get();
+    }
+
     @Override
     public synchronized void close() throws IOException {
         cutEvery(0);
+        truncateEvery(0);
         stallEvery(0, Duration.ZERO);
+        plan.random(0, 0, 0);
+        delay = Duration.ZERO;
+        bytesPerSecond = 0;
         down();
     }
 
     private static ServerSocket bind(int port) throws IOException {
         ServerSocket socket = new ServerSocket();
         socket.setReuseAddress(true);
-        socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+        socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1024);
         return socket;
     }
 
@@ -124,13 +173,24 @@ public final class FaultProxy implements AutoCloseable {
                 try {
                     Socket client = socket.accept();
                     Socket server = new Socket(InetAddress.getLoopbackAddress(), targetPort);
+                    synchronized (this) {
+                        // down() may have run since accept() returned: a connection it could not see yet
+                        // must not outlive the outage.
+                        if (listener != socket) {
+                            reset(client);
+                            reset(server);
+                            continue;
+                        }
+                        sockets.add(client);
+                        sockets.add(server);
+                    }
+                    connections.incrementAndGet();
                     // Small buffers keep the bytes in flight (lost at a cut) near what a real network holds.
                     client.setSendBufferSize(SOCKET_BUFFER);
                     server.setSendBufferSize(SOCKET_BUFFER);
-                    sockets.add(client);
-                    sockets.add(server);
-                    pump(client, server);
-                    pump(server, client);
+                    Link link = new Link();
+                    pump(client, server, true, link);
+                    pump(server, client, false, link);
                 } catch (IOException closed) {
                     // the listener was closed, or the server is not there: the client sees a reset
                 }
@@ -138,16 +198,36 @@ public final class FaultProxy implements AutoCloseable {
         });
     }
 
-    private void pump(Socket from, Socket to) {
+    /** What the two directions of one proxied connection share. */
+    private static final class Link {
+        volatile long stalledUntil;
+    }
+
+    private void pump(Socket from, Socket to, boolean upstream, Link link) {
         Thread.ofVirtual().start(() -> {
             byte[] buffer = new byte[16 * 1024];
+            long started = System.nanoTime();
+            long passed = 0;
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
                 for (int n; (n = in.read(buffer, 0, (int) Math.min(buffer.length, untilNextFault()))) != -1; ) {
-                    waitWhileStalled();
+                    pace(started, passed);
+                    waitWhileStalled(link);
                     out.write(buffer, 0, n);
-                    if (afterForwarding(n)) {
+                    passed += n;
+                    if (upstream) {
+                        toServer.addAndGet(n);
+                    }
+                    List<Fault> due = plan.due(forwarded.addAndGet(n));
+                    if (due.contains(Fault.STALL)) {
+                        link.stalledUntil = System.nanoTime() + stall.toNanos();
+                    }
+                    if (due.contains(Fault.RESET)) {
                         reset(from);
                         reset(to);
+                        return;
+                    }
+                    if (due.contains(Fault.TRUNCATE)) {
+                        truncate(from, to);
                         return;
                     }
                 }
@@ -163,30 +243,46 @@ public final class FaultProxy implements AutoCloseable {
 
     /** Reads stop at the next fault, so that it strikes at the exact byte. */
     private long untilNextFault() {
-        long left = Math.min(nextCut, nextStall) - forwarded.get();
-        return Math.max(1, left);
+        return Math.max(1, plan.nextAt() - forwarded.get());
     }
 
-    /** Counts {@code n} bytes; returns true if this connection must be cut now. */
-    private synchronized boolean afterForwarding(int n) {
-        long total = forwarded.addAndGet(n);
-        if (total >= nextStall) {
-            nextStall = total + stallEvery;
-            stalledUntil = System.nanoTime() + stall.toNanos();
-            faults.incrementAndGet();
+    /** Waits out the latency, and as long as the bytes passed so far are ahead of the bandwidth limit. */
+    private void pace(long started, long passed) throws InterruptedException {
+        Duration latency = delay;
+        if (!latency.isZero()) {
+            Thread.sleep(latency);
         }
-        if (total >= nextCut) {
-            nextCut = total + cutEvery;
-            faults.incrementAndGet();
-            return true;
+        long rate = bytesPerSecond;
+        if (rate > 0) {
+            long due = started + passed * 1_000_000_000L / rate;
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                Thread.sleep(Duration.ofNanos(wait));
+            }
         }
-        return false;
     }
 
-    private void waitWhileStalled() throws InterruptedException {
+    private static void waitWhileStalled(Link link) throws InterruptedException {
         long wait;
-        while ((wait = stalledUntil - System.nanoTime()) > 0) {
+        while ((wait = link.stalledUntil - System.nanoTime()) > 0) {
             Thread.sleep(Duration.ofNanos(wait));
+        }
+    }
+
+    /**
+     * The receiver gets an orderly end of stream after the bytes passed so far, as when a middlebox gives up
+     * on a connection; the sender finds the connection closed.
+     */
+    private static void truncate(Socket from, Socket to) {
+        try {
+            to.shutdownOutput();
+        } catch (IOException ignored) {
+            // already gone: a reset does as well
+        }
+        try {
+            from.close();
+        } catch (IOException ignored) {
+            // already closed
         }
     }
 

@@ -70,7 +70,7 @@ public final class CarryonServer implements AutoCloseable {
                 clock);
         progress = new ProgressHub(store);
         jetty.setHandler(new RootHandler(new Cors(config.corsOrigins()), new UploadEndpoint(uploads, progress),
-                new ApiEndpoint(uploads, progress), new WebApp(), metrics));
+                new ApiEndpoint(uploads, progress), new WebApp(), metrics, config.minDataRate()));
         jetty.setStopTimeout(SHUTDOWN_GRACE.toMillis());
 
         Duration sweepEvery = config.expireAfter().isZero() ? Duration.ZERO

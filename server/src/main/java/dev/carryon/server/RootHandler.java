@@ -3,8 +3,9 @@ package dev.carryon.server;
 import dev.carryon.core.ErrorCode;
 import dev.carryon.server.api.ApiEndpoint;
 import dev.carryon.server.http.Exchange;
-import dev.carryon.server.web.WebApp;
+import dev.carryon.server.http.MinimumDataRate;
 import dev.carryon.server.http.RequestBody;
+import dev.carryon.server.web.WebApp;
 import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -25,9 +26,12 @@ final class RootHandler extends Handler.Abstract {
     private final ApiEndpoint api;
     private final WebApp webApp;
     private final Metrics metrics;
+    private final MinimumDataRate minDataRate;
 
-    RootHandler(Cors cors, UploadEndpoint uploads, ApiEndpoint api, WebApp webApp, Metrics metrics) {
+    RootHandler(Cors cors, UploadEndpoint uploads, ApiEndpoint api, WebApp webApp, Metrics metrics,
+                MinimumDataRate minDataRate) {
         super(InvocationType.BLOCKING);
+        this.minDataRate = minDataRate;
         this.cors = cors;
         this.uploads = uploads;
         this.api = api;
@@ -37,7 +41,7 @@ final class RootHandler extends Handler.Abstract {
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
-        Exchange exchange = new Exchange(request, response, callback);
+        Exchange exchange = new Exchange(request, response, callback, minDataRate);
         try {
             if (cors.apply(exchange)) {
                 return true;

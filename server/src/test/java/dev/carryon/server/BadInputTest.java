@@ -1,7 +1,6 @@
 package dev.carryon.server;
 
 import dev.carryon.server.RawHttp.Request;
-import dev.carryon.server.RawHttp.Response;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DynamicTest;
@@ -10,21 +9,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import static dev.carryon.server.Uploads.OCTETS;
 import static dev.carryon.server.Uploads.b64;
 import static dev.carryon.server.Uploads.creation;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Hostile and malformed requests: each must be refused with a 4xx, and must change nothing, neither what
@@ -39,7 +31,7 @@ class BadInputTest {
     @TempDir
     Path sandbox;
     private TestServer server;
-    private Map<String, String> fixture;
+    private BadInputRunner runner;
 
     @BeforeEach
     void start() throws Exception {
@@ -234,74 +226,9 @@ class BadInputTest {
     }
 
     private void run(Bad c) throws Exception {
-        Uploads uploads = new Uploads(server);
-        if (fixture == null) {
-            fixture = createFixture(uploads);
+        if (runner == null) {
+            runner = new BadInputRunner(server, sandbox);
         }
-        boolean passed = false;
-        try {
-            Map<String, String> before = snapshot(uploads, fixture.get("id"), fixture.get("deferred"));
-            Response r = uploads.send(c.request().fill(fixture));
-            if (c.status() == 0) {
-                assertTrue(r.status() >= 400 && r.status() < 500, () -> "expected a 4xx:\n" + r);
-            } else {
-                assertEquals(c.status(), r.status(), r::toString);
-            }
-            assertFalse(r.text().contains("Exception") || r.text().contains("dev.carryon"),
-                    () -> "internals shown:\n" + r);
-            assertUnchanged(before, snapshot(uploads, fixture.get("id"), fixture.get("deferred")), r);
-            passed = true;
-        } finally {
-            if (!passed) {
-                fixture = null; // it may have been changed; the next case gets fresh uploads
-            }
-        }
+        runner.run(c);
     }
-
-    /**
-     * The uploads the cases work on. Cases share them: each case checks that it changed nothing, and one that
-     * fails makes the next case start over.
-     */
-    private static Map<String, String> createFixture(Uploads uploads) throws Exception {
-        String id = uploads.create("Upload-Length", "10", "Upload-Metadata", "filename " + b64("a.txt") + ",private");
-        uploads.append(id, 0, "abcd");
-        String deferred = uploads.create("Upload-Defer-Length", "1");
-        uploads.append(deferred, 0, "abc");
-        String partial = uploads.create("Upload-Length", "2", "Upload-Concat", "partial");
-        uploads.append(partial, 0, "xy");
-        String fin = Uploads.idOf(uploads.send(creation().header("Upload-Concat", "final;/files/" + partial)));
-        return Map.of("id", id, "ID", id.toUpperCase(Locale.ROOT), "deferred", deferred, "partial", partial,
-                "final", fin);
-    }
-
-    private static void assertUnchanged(Map<String, String> before, Map<String, String> after, Response r) {
-        Map<String, String> changed = new TreeMap<>();
-        before.forEach((k, v) -> {
-            if (!v.equals(after.get(k))) {
-                changed.put(k, v + " -> " + after.get(k));
-            }
-        });
-        after.forEach((k, v) -> changed.putIfAbsent(k, before.containsKey(k) ? changed.get(k) : "new: " + v));
-        changed.values().removeIf(java.util.Objects::isNull);
-        assertEquals(Map.of(), changed, () -> "the request changed what is stored; the response was\n" + r);
-    }
-
-    /** Every file under the sandbox with the SHA-256 of its content, and what HEAD says of two uploads. */
-    private Map<String, String> snapshot(Uploads uploads, String... ids) throws Exception {
-        Map<String, String> state = new TreeMap<>();
-        try (Stream<Path> files = Files.walk(sandbox)) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
-                state.put(sandbox.relativize(file).toString(),
-                        HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file))));
-            }
-        }
-        for (String id : ids) {
-            Response head = uploads.head(id);
-            for (String h : List.of("Upload-Offset", "Upload-Length", "Upload-Defer-Length", "Upload-Metadata")) {
-                state.put("HEAD " + id + " " + h, String.valueOf(head.header(h)));
-            }
-        }
-        return state;
-    }
-
 }

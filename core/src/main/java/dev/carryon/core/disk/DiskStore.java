@@ -77,9 +77,16 @@ public final class DiskStore implements UploadStore, Concatenatable, LengthDefer
     public UploadInfo create(UploadInfo info) throws IOException {
         // The info file comes first: a crash before the data file exists leaves an empty upload, never an
         // orphaned data file. A final upload gets its data file only when its parts are joined.
-        InfoFile.write(files.infoFile(info.id()), info);
-        if (!info.concat().isFinal()) {
-            Files.createFile(files.dataFile(info.id()));
+        try {
+            InfoFile.write(files.infoFile(info.id()), info);
+            if (!info.concat().isFinal()) {
+                Files.createFile(files.dataFile(info.id()));
+            }
+        } catch (IOException e) {
+            // An upload that could not be created completely is not created at all.
+            Files.deleteIfExists(files.infoFile(info.id()));
+            Files.deleteIfExists(files.dataFile(info.id()));
+            throw StorageFullException.translate(e);
         }
         files.sync();
         return find(info.id()).orElseThrow().info();
@@ -159,6 +166,9 @@ public final class DiskStore implements UploadStore, Concatenatable, LengthDefer
         } catch (NoSuchFileException e) {
             Files.deleteIfExists(tmp);
             throw new UploadException(ErrorCode.INVALID_CONCAT, "A part of the concatenation no longer exists");
+        } catch (IOException e) {
+            Files.deleteIfExists(tmp); // a copy that ran out of space is not left to fill the disk
+            throw StorageFullException.translate(e);
         }
         Files.move(tmp, files.dataFile(id), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         files.sync();

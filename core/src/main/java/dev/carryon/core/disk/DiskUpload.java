@@ -45,7 +45,12 @@ final class DiskUpload implements Upload {
         }
         boolean checked = check != ChunkCheck.NONE;
         if (checked) {
-            Files.writeString(store.files().pendingFile(id), Long.toString(offset));
+            try {
+                Files.writeString(store.files().pendingFile(id), Long.toString(offset));
+            } catch (IOException e) {
+                Files.deleteIfExists(store.files().pendingFile(id));
+                throw StorageFullException.translate(e);
+            }
         }
         // Readers see the bytes of this append as they reach the disk, unless the chunk may still be refused.
         AtomicLong durable = store.appendStarted(id, offset);
@@ -109,18 +114,8 @@ final class DiskUpload implements Upload {
                 file.write(bytes, position + bytes.position());
             }
         } catch (IOException e) {
-            if (String.valueOf(e.getMessage()).contains("No space left")) {
-                throw new StorageFullException(e);
-            }
-            throw e;
+            throw StorageFullException.translate(e);
         }
         return length;
-    }
-
-    /** The disk filled up: what was written stays, the client hears 507 and may resume when there is room. */
-    static final class StorageFullException extends UploadException {
-        StorageFullException(IOException cause) {
-            super(ErrorCode.INSUFFICIENT_STORAGE, ErrorCode.INSUFFICIENT_STORAGE.message(), cause);
-        }
     }
 }

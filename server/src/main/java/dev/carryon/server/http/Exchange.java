@@ -23,6 +23,7 @@ public final class Exchange {
     private final Response response;
     private final Callback callback;
     private final String method;
+    private final MinimumDataRate minimumRate;
     /** The one reader of the request body, kept so that {@link #cutConnection} can wake it. */
     private volatile RequestBody body;
     private volatile boolean cut;
@@ -31,6 +32,12 @@ public final class Exchange {
     private volatile boolean finished;
 
     public Exchange(Request request, Response response, Callback callback) {
+        this(request, response, callback, MinimumDataRate.NONE);
+    }
+
+    /** An exchange whose request body is ended as broken when it arrives slower than {@code minimumRate}. */
+    public Exchange(Request request, Response response, Callback callback, MinimumDataRate minimumRate) {
+        this.minimumRate = minimumRate;
         this.request = request;
         this.response = response;
         this.callback = callback;
@@ -101,7 +108,7 @@ public final class Exchange {
     /** The request body; the same reader every time, read on the request's own thread. */
     public RequestBody body() {
         if (body == null) {
-            body = new RequestBody(request);
+            body = new RequestBody(request, minimumRate);
         }
         if (cut) {
             body.cut();

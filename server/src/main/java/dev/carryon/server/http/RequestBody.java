@@ -27,6 +27,10 @@ public final class RequestBody extends InputStream {
     }
 
     private final Content.Source source;
+    private final MinimumDataRate minimumRate;
+    /** When the current rate window ends (nanoTime), 0 before the first read. */
+    private long windowEnd;
+    private long windowBytes;
     private Content.Chunk chunk;
     private HttpFields trailers;
     private boolean ended;
@@ -39,7 +43,13 @@ public final class RequestBody extends InputStream {
     private static final Duration QUIET_AFTER_CUT = Duration.ofMillis(100);
 
     public RequestBody(Content.Source source) {
+        this(source, MinimumDataRate.NONE);
+    }
+
+    /** A body that is ended as broken once it arrives slower than {@code minimumRate}. */
+    public RequestBody(Content.Source source, MinimumDataRate minimumRate) {
         this.source = source;
+        this.minimumRate = minimumRate;
     }
 
     /**
@@ -73,6 +83,7 @@ public final class RequestBody extends InputStream {
                 if (buffer.hasRemaining()) {
                     int n = Math.min(len, buffer.remaining());
                     buffer.get(bytes, off, n);
+                    windowBytes += n;
                     return n;
                 }
                 boolean last = chunk.isLast();
@@ -91,6 +102,7 @@ public final class RequestBody extends InputStream {
 
     private Content.Chunk nextChunk() throws IOException {
         while (true) {
+            checkRate();
             Content.Chunk next = source.read();
             if (next == null) {
                 awaitContent();
@@ -124,6 +136,14 @@ public final class RequestBody extends InputStream {
         try {
             if (cut) {
                 demanded.get(QUIET_AFTER_CUT.toMillis(), TimeUnit.MILLISECONDS);
+            } else if (minimumRate.enabled()) {
+                // Wakes at the end of the window at the latest, for checkRate to judge it.
+                long wait = Math.max(1, windowEnd - System.nanoTime());
+                try {
+                    CompletableFuture.anyOf(demanded, woken).get(wait, TimeUnit.NANOSECONDS);
+                } catch (TimeoutException windowOver) {
+                    return;
+                }
             } else {
                 CompletableFuture.anyOf(demanded, woken).get();
             }
@@ -134,6 +154,28 @@ public final class RequestBody extends InputStream {
             throw new BrokenBodyException(e);
         } catch (ExecutionException e) {
             throw new BrokenBodyException(e.getCause());
+        }
+    }
+
+    /**
+     * Ends the body as broken when the window that just closed brought fewer bytes than the minimum rate
+     * asks for; the first call starts the first window.
+     */
+    private void checkRate() throws BrokenBodyException {
+        if (!minimumRate.enabled()) {
+            return;
+        }
+        long now = System.nanoTime();
+        if (windowEnd == 0) {
+            windowEnd = now + minimumRate.window().toNanos();
+            windowBytes = 0;
+        } else if (now - windowEnd >= 0) {
+            if (windowBytes < minimumRate.bytesPerWindow()) {
+                throw new BrokenBodyException(new TimeoutException("the request body arrived slower than "
+                        + minimumRate));
+            }
+            windowEnd = now + minimumRate.window().toNanos();
+            windowBytes = 0;
         }
     }
 

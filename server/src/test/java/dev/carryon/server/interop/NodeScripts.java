@@ -14,9 +14,9 @@ import static org.junit.jupiter.api.Assumptions.abort;
  * Runs the tus-js-client scripts in {@code server/src/test/node} with Node.js. When Node or the npm package is
  * missing, the test is skipped with a message that says how to install them; it never passes without running.
  */
-final class NodeScripts {
+public final class NodeScripts {
     /** Run from the repository root; installs exactly what package-lock.json pins. */
-    static final String INSTALL = "npm ci --prefix server/src/test/node";
+    public static final String INSTALL = "npm ci --prefix server/src/test/node";
     private static final int MIN_NODE_MAJOR = 18;
     private static final long TIMEOUT_SECONDS = 60;
 
@@ -29,7 +29,7 @@ final class NodeScripts {
     }
 
     /** The scripts, ready to run; skips the calling test if they cannot run here. */
-    static NodeScripts require(Path logs) throws InterruptedException {
+    public static NodeScripts require(Path logs) throws InterruptedException {
         // Other modules that run these tests on their store point here at the server module's scripts.
         String scripts = System.getProperty("carryon.node.scripts");
         Path dir = (scripts != null ? Path.of(scripts) : Path.of(System.getProperty("basedir", "."), "src", "test", "node"))
@@ -49,7 +49,7 @@ final class NodeScripts {
     }
 
     /** Runs a script and returns the JSON it printed last; fails the test if the script fails or hangs. */
-    JsonNode run(String script, String... args) throws IOException, InterruptedException {
+    public JsonNode run(String script, String... args) throws IOException, InterruptedException {
         NodeRun run = NodeRun.run(dir, logs, TIMEOUT_SECONDS, script, args);
         assertEquals(0, run.exitValue(), () -> script + " failed; stderr:\n" + run.stderr());
         return run.result();
