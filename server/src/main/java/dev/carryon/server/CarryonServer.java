@@ -32,6 +32,8 @@ public final class CarryonServer implements AutoCloseable {
     /** Long enough for a request that is merely slow to finish its chunk, short enough for a client that came back. */
     private static final Duration LOCK_PATIENCE = Duration.ofSeconds(5);
     private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(10);
+    /** Connections the kernel may hold for the acceptor; Linux caps it at net.core.somaxconn (4096 by default). */
+    private static final int ACCEPT_QUEUE = 1024;
 
     private final Server jetty;
     private final ServerConnector connector;
@@ -62,6 +64,9 @@ public final class CarryonServer implements AutoCloseable {
         connector.setHost(config.host());
         connector.setPort(config.port());
         connector.setIdleTimeout(config.idleTimeout().toMillis());
+        // A burst of clients (a page of uploads starting at once, reconnects after an outage) must not find the
+        // queue of accepted-but-not-yet-taken connections full: the JDK's default of 50 drops the rest.
+        connector.setAcceptQueueSize(ACCEPT_QUEUE);
         connector.setShutdownIdleTimeout(100); // idle keep-alive connections need not delay a shutdown
         jetty.addConnector(connector);
 

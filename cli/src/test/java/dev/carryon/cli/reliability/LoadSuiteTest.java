@@ -63,6 +63,7 @@ class LoadSuiteTest {
         long started = System.nanoTime();
         AtomicInteger completed = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
+        java.util.Queue<String> failures = new java.util.concurrent.ConcurrentLinkedQueue<>();
         AtomicLong downloaded = new AtomicLong();
         CountDownLatch done = new CountDownLatch(UPLOADS);
         List<String> ids = new ArrayList<>();
@@ -76,6 +77,7 @@ class LoadSuiteTest {
                     completed.incrementAndGet();
                 } catch (IOException | InterruptedException | RuntimeException e) {
                     failed.incrementAndGet();
+                    failures.add("upload: " + e);
                 } finally {
                     done.countDown();
                 }
@@ -90,6 +92,7 @@ class LoadSuiteTest {
                         Thread.sleep(100); // viewers, not a benchmark: the uploads are what is under test
                     } catch (IOException e) {
                         failed.incrementAndGet();
+                        failures.add("download: " + e);
                     } catch (InterruptedException e) {
                         return;
                     }
@@ -120,8 +123,9 @@ class LoadSuiteTest {
                 .put("serverPeakRss", (peakRssKib / 1024) + "MiB").put("rssBound", RSS_BOUND_MIB + "MiB")
                 .put("serverHeapMax", "256MiB").put("serverHeapAfter", heap).put("elapsed", Report.millis(elapsed)).print();
 
-        assertEquals(UPLOADS, completed.get(), "uploads completed");
-        assertEquals(0, failed.get(), "failed requests");
+        String firstFailures = failures.stream().limit(5).toList().toString();
+        assertEquals(UPLOADS, completed.get(), () -> "uploads completed; first failures: " + firstFailures);
+        assertEquals(0, failed.get(), () -> "failed requests: " + firstFailures);
         assertTrue(sorted.size() > 50, "HEADs timed: " + sorted.size());
         assertTrue(p99 < 1_000_000_000L, "HEAD p99 " + Report.millis(p99));
         assertTrue(peakRssKib / 1024 < RSS_BOUND_MIB, "peak RSS " + peakRssKib / 1024 + " MiB");
