@@ -102,7 +102,15 @@ trap cleanup EXIT
 # Resident memory of a process in KiB.
 rss_kib() { awk '/^VmRSS:/ { print $2 }' "/proc/$1/status"; }
 
-# ---------------------------------------------------------------- the servers (each sets PID and BASE)
+# ---------------------------------------------------------------- the servers
+# Each start_… function starts a server in the background and sets PID and BASE (its creation URL);
+# servers_up then waits until every server started so far answers, so that they start side by side.
+declare -a STARTING=()
+servers_up() {
+  local entry
+  for entry in "${STARTING[@]}"; do wait_http ${entry}; done
+  STARTING=()
+}
 
 start_carryon() { # start_carryon DATA_DIR [serve options…]
   local port data=$1; shift
@@ -112,7 +120,7 @@ start_carryon() { # start_carryon DATA_DIR [serve options…]
   background carryon "${cmd[@]}"
   BASE=http://127.0.0.1:$port/files/
   command_of Carryon "${cmd[*]}" "$port"
-  wait_http "$BASE" "$PID"
+  STARTING+=("$BASE $PID")
 }
 
 start_tus_node() { # start_tus_node DATA_DIR: @tus/server with @tus/file-store
@@ -123,18 +131,18 @@ start_tus_node() { # start_tus_node DATA_DIR: @tus/server with @tus/file-store
   background tus-node "${cmd[@]}"
   BASE=http://127.0.0.1:$port/files/
   command_of @tus/server "${cmd[*]}" "$port"
-  wait_http "$BASE" "$PID"
+  STARTING+=("$BASE $PID")
 }
 
 start_tus_java() { # start_tus_java DATA_DIR: tus-java-server in embedded Jetty 12; it takes POSTs at /files only
   local port data=$1
   port=$(free_port)
   mkdir -p "$data"
-  local cmd=("$JDK/bin/java" -cp "$(cat "$PEERS_JAVA/peers.classpath")" "$PEERS/java/TusJavaServer.java" "$port" "$data")
+  local cmd=("$JDK/bin/java" -cp "$PEERS_JAVA/classes:$(cat "$PEERS_JAVA/peers.classpath")" TusJavaServer "$port" "$data")
   background tus-java "${cmd[@]}"
   BASE=http://127.0.0.1:$port/files
-  command_of tus-java-server "java -cp \"\$(cat bench/peers/java/target/peers.classpath)\" bench/peers/java/TusJavaServer.java $port $data" "$port"
-  wait_http "$BASE" "$PID"
+  command_of tus-java-server "java -cp \"bench/peers/java/target/classes:\$(cat bench/peers/java/target/peers.classpath)\" TusJavaServer $port $data" "$port"
+  STARTING+=("$BASE $PID")
 }
 
 # ---------------------------------------------------------------- tus with curl

@@ -17,6 +17,7 @@ declare -A BASES
 start_carryon "$BENCH_WORK/carryon"; BASES[Carryon]=$BASE
 start_tus_node "$BENCH_WORK/tus-node"; BASES[@tus/server]=$BASE
 start_tus_java "$BENCH_WORK/tus-java"; BASES[tus-java-server]=$BASE
+servers_up
 command_of curl "url=\$(curl -s -D - -o /dev/null -X POST \$BASE -H 'Tus-Resumable: 1.0.0' -H 'Upload-Length: $SIZE' | sed -n 's/^Location: //p'); curl -X PATCH \$url -H 'Tus-Resumable: 1.0.0' -H 'Upload-Offset: 0' -H 'Content-Type: application/offset+octet-stream' -T \$CACHE/payload-$SIZE"
 command_of "dd conv=fdatasync" "dd if=\$CACHE/payload-$SIZE of=\$WORK/dd.out bs=1M conv=fdatasync"
 
