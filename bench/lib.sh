@@ -37,7 +37,8 @@ command_of() {
   record C "$SCENARIO" "$1" "$text"
 }
 skip() { record X "$SCENARIO" "$1"; log "skipped: $1"; exit 0; }
-log() { printf '[%s] %s\n' "$SCENARIO" "$*" >&2; }
+SCENARIO_START=$EPOCHREALTIME
+log() { printf '[%s %5.1fs] %s\n' "$SCENARIO" "$(awk -v a="$SCENARIO_START" -v b="$EPOCHREALTIME" 'BEGIN { print b - a }')" "$*" >&2; }
 
 # ---------------------------------------------------------------- time and arithmetic
 
