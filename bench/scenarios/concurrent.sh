@@ -24,7 +24,7 @@ command_of TusLoad "java -cp \$TOOLS TusLoad latency \$BASE $UPLOADS $SIZE \$SER
 load_once() { # SUBJECT → the key=value lines of TusLoad
   local out
   out=$(tool TusLoad latency "${BASES[$1]}" "$UPLOADS" "$SIZE" "${PIDS[$1]}") || { log "$1: $out"; return 1; }
-  sleep 0.5
+  sleep 0.2
   find "${DATA[$1]}" -mindepth 1 -type f -delete
   find "${DATA[$1]}" -mindepth 2 -type d -empty -delete
   echo "$out"

@@ -36,7 +36,7 @@ wrk_once() {
   if [ "$errors" != 0 ]; then
     note "$1 refused $errors requests over $2 connections in one run (wrk then starts a new upload)."
   fi
-  sleep 0.5 # let the servers finish with the connections wrk closed
+  sleep 0.2 # let the servers finish with the connections wrk closed
   find "${DATA[$1]}" -mindepth 1 -type f -delete
   find "${DATA[$1]}" -mindepth 2 -type d -empty -delete
   calc "$uploads / $seconds"; printf ' '; calc "$(mib "$bytes") / $seconds"; echo

@@ -7,12 +7,12 @@
 #    reading a pipe), and the carryon CLI's heap while it streams the same amounts from stdin (`carryon
 #    stream`): the peak of the heap in use, sampled while it runs, should not grow with size.
 . "$(dirname "$0")/../lib.sh"
-IDLE=10000 SMALL=$BENCH_SIZE
-if [ "$BENCH_SMOKE" = 1 ]; then IDLE=300 SMALL=$((64 << 20)); fi
+IDLE=10000 SMALL=$BENCH_SIZE SETTLE=2
+if [ "$BENCH_SMOKE" = 1 ]; then IDLE=300 SMALL=$((64 << 20)) SETTLE=1; fi
 LARGE=$((4 * SMALL))
 S=$(human "$SMALL") L=$(human "$LARGE")
 title 7 "Memory"
-describe "**Idle uploads:** each server starts afresh on an empty directory; $IDLE uploads of 1 MiB are created and given their first 4 KiB (16 connections at a time, [bench/tools/TusLoad.java](bench/tools/TusLoad.java)) and left unfinished; the server's resident memory (RSS) is read 2 s later. **Heap while ingesting:** one Carryon server takes an upload of $S and one of $L, each streamed by curl in a single PATCH from a pipe; then the carryon CLI streams $S and $L from stdin (\`carryon stream\`, with the launcher's client options). The figure is the peak of the heap in use (young and old generation, garbage not yet collected included), sampled with \`jstat -gc\` every 100 ms for the server and with \`jcmd GC.heap_info\` about 3 times a second for the CLI, whose serial collector updates jstat's counters only when it collects. Heap that does not grow with the size of the upload is the target."
+describe "**Idle uploads:** each server starts afresh on an empty directory; $IDLE uploads of 1 MiB are created and given their first 4 KiB (16 connections at a time, [bench/tools/TusLoad.java](bench/tools/TusLoad.java)) and left unfinished; the server's resident memory (RSS) is read ${SETTLE} s later. **Heap while ingesting:** one Carryon server takes an upload of $S and one of $L, each streamed by curl in a single PATCH from a pipe; then the carryon CLI streams $S and $L from stdin (\`carryon stream\`, with the launcher's client options). The figure is the peak of the heap in use (young and old generation, garbage not yet collected included), sampled with \`jstat -gc\` every 100 ms for the server and with \`jcmd GC.heap_info\` about 3 times a second for the CLI, whose serial collector updates jstat's counters only when it collects. Heap that does not grow with the size of the upload is the target."
 measure idle-rss MiB lower Carryon "Server RSS with $IDLE idle uploads"
 measure idle-growth MiB lower Carryon "RSS growth from the idle server to $IDLE idle uploads"
 measure server-heap MiB lower "$L" "Carryon server: peak heap in use while ingesting one upload"
@@ -37,7 +37,7 @@ idle_round() {
     before=$(rss_kib "${pids[$s]}")
     tool TusLoad idle "${bases[$s]}" "$IDLE" 1048576 4096 16 > "$BENCH_WORK/idle.out" ||
       { log "$s: $(cat "$BENCH_WORK/idle.out")"; return 1; }
-    sleep 2
+    sleep "$SETTLE"
     after=$(rss_kib "${pids[$s]}")
     sample idle-rss "$s" "$(calc "$after / 1024")"
     sample idle-growth "$s" "$(calc "($after - $before) / 1024")"

@@ -163,6 +163,7 @@ public class Report {
                 md.append("| ").append(cell(s.heading())).append(" | not run: ").append(cell(s.skipped)).append(" | | | | |\n");
                 continue;
             }
+            boolean named = false; // the scenario is named on its first row only
             for (Measure m : s.measures.values()) {
                 List<String> ratios = new ArrayList<>();
                 for (String other : m.subjects()) {
@@ -170,7 +171,9 @@ public class Report {
                         ratios.add(times(m.ratio(m.primary, other)) + " vs " + other);
                     }
                 }
-                String first = "| " + cell(s.heading()) + " | " + cell(m.title) + " | " + number(m.median(m.primary)) + " " + m.unit
+                String name = named ? "" : cell(s.heading());
+                named = true;
+                String first = "| " + name + " | " + cell(m.title) + " | " + number(m.median(m.primary)) + " " + m.unit
                         + " | " + cell(String.join(", ", ratios)) + " | ";
                 if (m.targets.isEmpty()) {
                     md.append(first).append(" | |\n");
