@@ -99,6 +99,7 @@ cleanup() {
 }
 declare -a CLEANUP_HOOKS=()
 trap cleanup EXIT
+trap 'exit 143' TERM INT # bash runs no EXIT trap when a signal kills it
 
 # Resident memory of a process in KiB.
 rss_kib() { awk '/^VmRSS:/ { print $2 }' "/proc/$1/status"; }

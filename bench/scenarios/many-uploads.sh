@@ -8,9 +8,9 @@ UPLOAD=$((16 << 20)) CHUNK=$((1 << 20))
 [ "$BENCH_SMOKE" = 1 ] && UPLOAD=$((1 << 20)) CHUNK=$((256 << 10))
 CONNECTIONS=(2 8 64)
 title 2 "Many $(human $UPLOAD) uploads in $(human $CHUNK) PATCHes"
-describe "wrk runs complete tus uploads of $(human $UPLOAD), each a creation request and PATCHes of $(human $CHUNK), one after another on each of 2, 8 and 64 connections for ${BENCH_SECONDS} s ([bench/wrk/tus-upload.lua](bench/wrk/tus-upload.lua)). Uploads/s counts finished uploads; MiB/s counts every byte acknowledged. Carryon forces every PATCH's bytes to disk before it answers; the peers do not."
+describe "wrk runs complete tus uploads of $(human $UPLOAD), each a creation request and PATCHes of $(human $CHUNK), one after another on each of 2, 8 and 64 connections for ${BENCH_SECONDS} s ([bench/wrk/tus-upload.lua](bench/wrk/tus-upload.lua)). MiB/s counts every byte acknowledged. Uploads/s is the rate of whole uploads that this sustains, the bytes acknowledged divided by the upload's size: an upload still in progress when the run ends counts by the share of it stored, since counting finished uploads alone would drop up to one upload per connection (at 64 connections, most of what a short run moves). Carryon forces every PATCH's bytes to disk before it answers; the peers do not."
 for c in "${CONNECTIONS[@]}"; do
-  measure "uploads-$c" uploads/s higher Carryon "Finished uploads over $c connections"
+  measure "uploads-$c" uploads/s higher Carryon "Uploads over $c connections"
   target "uploads-$c" Carryon "@tus/server,tus-java-server" 2 "at least 2× the faster peer"
 done
 for c in "${CONNECTIONS[@]}"; do
@@ -39,7 +39,7 @@ wrk_once() {
   sleep 0.2 # let the servers finish with the connections wrk closed
   find "${DATA[$1]}" -mindepth 1 -type f -delete
   find "${DATA[$1]}" -mindepth 2 -type d -empty -delete
-  calc "$uploads / $seconds"; printf ' '; calc "$(mib "$bytes") / $seconds"; echo
+  calc "$bytes / $UPLOAD / $seconds"; printf ' '; calc "$(mib "$bytes") / $seconds"; echo
 }
 
 SUBJECTS=(Carryon @tus/server tus-java-server)
