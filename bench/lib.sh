@@ -5,6 +5,7 @@
 #   BENCH_PAIRS    runs of each subject      BENCH_SIZE    the large size in bytes (1 GiB by default)
 #   BENCH_SECONDS  seconds of each wrk run   BENCH_SMOKE   1 in the smoke mode
 #   BENCH_TOOLS    compiled bench/tools      JDK           the JDK that runs Carryon and the Java peers
+#   AWS_BIN        the aws CLI, if any
 set -euo pipefail
 
 SCENARIO=$(basename "$0" .sh)
@@ -27,12 +28,14 @@ sample() { record V "$SCENARIO" "$1" "$2" "$3"; log "  $1 $2: $3"; }
 # (comma-separated), "good" meaning higher or lower as the measure says.
 target() { record T "$SCENARIO" "$@"; }
 # command_of SUBJECT TEXT [PORT]: the exact command of a subject, as the report shows it: scratch paths read
-# $WORK and $CACHE, the repository is '.', and the server's port (chosen at random) reads $PORT.
+# $WORK and $CACHE, paths are relative to the repository, and the server's port (chosen at random) reads $PORT.
 command_of() {
   local text=$2
   text=${text//$BENCH_WORK/\$WORK}
   text=${text//$BENCH_CACHE/\$CACHE}
-  text=${text//$BENCH_ROOT\//./}
+  text=${text//$BENCH_ROOT\/carryon/./carryon}
+  text=${text//$BENCH_ROOT\//}
+  text=${text//$HOME\//\~/}
   [ -z "${3:-}" ] || text=$(sed -E "s/(^|[ :])$3([ /]|\$)/\1\$PORT\2/g" <<< "$text")
   record C "$SCENARIO" "$1" "$text"
 }
@@ -46,6 +49,8 @@ now() { echo "$EPOCHREALTIME"; }
 since() { awk -v a="$1" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.4f", b - a }'; }
 calc() { awk "BEGIN { printf \"%.4f\", $1 }"; }
 mib() { awk -v b="$1" 'BEGIN { printf "%g", b / 1048576 }'; }
+# A count for people: 10,000.
+count() { printf '%s' "$1" | rev | sed -E 's/([0-9]{3})/\1,/g; s/,$//' | rev; }
 # A size for people: 1 GiB, 64 MiB, 64 KiB.
 human() {
   local b=$1

@@ -7,8 +7,8 @@
 UPLOADS=1000
 [ "$BENCH_SMOKE" = 1 ] && UPLOADS=100
 SIZE=$((64 << 10))
-title 3 "$UPLOADS concurrent $(human $SIZE) uploads"
-describe "$UPLOADS uploads start at the same instant, each on its own connection: a creation request, then one PATCH of $(human $SIZE). The latency of an upload runs from opening its connection to the PATCH's response ([bench/tools/TusLoad.java](bench/tools/TusLoad.java), one virtual thread and a bare socket per upload). The server's resident memory (RSS) is sampled every 20 ms during the run. Carryon forces each upload's bytes to disk before it answers; the peers do not."
+title 3 "$(count $UPLOADS) concurrent $(human $SIZE) uploads"
+describe "$(count $UPLOADS) uploads start at the same instant, each on its own connection: a creation request, then one PATCH of $(human $SIZE). The latency of an upload runs from opening its connection to the PATCH's response ([bench/tools/TusLoad.java](bench/tools/TusLoad.java), one virtual thread and a bare socket per upload). The server's resident memory (RSS) is sampled every 20 ms during the run. Carryon forces each upload's bytes to disk before it answers; the peers do not."
 measure p50 ms lower Carryon "Median latency of create + PATCH"
 measure p99 ms lower Carryon "99th percentile latency of create + PATCH"
 measure rss MiB lower Carryon "Peak server RSS during the run"

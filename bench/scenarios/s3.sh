@@ -5,7 +5,6 @@
 # objects in files on the disk measured) and, when `radosgw` is installed, Ceph RGW keeping them in memory
 # (scripts/rgw.sh). Each run ends when the object is complete in the bucket; it is deleted afterwards.
 . "$(dirname "$0")/../lib.sh"
-AWS_BIN=$( [ -x /usr/bin/aws ] && echo /usr/bin/aws || command -v aws || true)
 [ -n "$AWS_BIN" ] || skip "the aws CLI is not installed (Debian: apt-get install awscli)"
 SIZE=$BENCH_SIZE
 FILE=$(payload "$SIZE")

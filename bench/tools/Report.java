@@ -15,7 +15,7 @@ import java.util.Set;
  * Turns the results file that bench/run's scenarios write into the report: statistics, ratios, targets,
  * the machine, the commands, and one SVG chart per scenario.
  *
- * <p>Usage: {@code java Report.java RESULTS REPORT.md CHART_DIR}
+ * <p>Usage: {@code java Report.java RESULTS REPORT.md CHART_DIR} (bench/run compiles it with the load tool first)
  *
  * <p>The results file has one tab-separated record per line; its first field says what it is:
  * <pre>
