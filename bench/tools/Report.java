@@ -142,7 +142,9 @@ public class Report {
                 .append(" the run touches all of them alike. Figures are medians, with the lowest and highest run. A ratio compares")
                 .append(" Carryon's median with another subject's and reads the same way for every measure: above 1× Carryon does")
                 .append(" better (faster, or less latency or memory), below 1× it does worse. The charts draw the median as a bar and")
-                .append(" the range of the runs as a whisker. `bench/run` reproduces all of it; see [bench/README.md](bench/README.md).\n\n");
+                .append(" the range of the runs as a whisker. In the commands, `$WORK` is the scratch directory, `$CACHE` holds the payloads,")
+                .append(" `$TOOLS` the compiled `bench/tools`, `$PORT` and `$BASE` are a server's port and creation URL. `bench/run`")
+                .append(" reproduces all of it; see [bench/README.md](bench/README.md).\n\n");
         if ("1".equals(run.get("smoke"))) {
             md.append("> **Smoke run:** tiny sizes and a single pair, to check that the harness works. These figures say nothing about performance.\n\n");
         }
