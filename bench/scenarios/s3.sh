@@ -88,8 +88,8 @@ export AWS_ACCESS_KEY_ID=bench-access-key AWS_SECRET_ACCESS_KEY=bench-secret-key
 backend s3proxy "S3Proxy (filesystem)" "http://127.0.0.1:$port" generic
 stop_pid "$s3proxy_pid"
 
-if ! command -v radosgw >/dev/null; then
-  note "Ceph RGW was not measured: radosgw is not installed (Debian: apt-get install radosgw ceph-mon ceph-osd)."
+if ! command -v radosgw >/dev/null || ! command -v ceph-mon >/dev/null || ! command -v ceph-osd >/dev/null; then
+  note "Ceph RGW was not measured: it is not installed (Debian: apt-get install radosgw ceph-mon ceph-osd)."
 elif [ "$BENCH_SMOKE" = 1 ]; then
   note "Ceph RGW is left out of the smoke run (it takes a while to start); a full run measures it."
 else
