@@ -1,9 +1,9 @@
-// Uploads FILE to ENDPOINT with tus-js-client (installed by `npm ci --prefix server/src/test/node`) in
-// requests of CHUNK bytes, and prints the upload URL. Usage: node tus-js-upload.cjs FILE ENDPOINT CHUNK
+// Uploads FILE to ENDPOINT with tus-js-client (installed by `npm ci --prefix bench/peers`) in requests of
+// CHUNK bytes, and prints the upload URL. Usage: node tus-js-upload.cjs FILE ENDPOINT CHUNK
 'use strict';
 const path = require('path');
 const fs = require('fs');
-const tus = require(path.join(__dirname, '../../../server/src/test/node/node_modules/tus-js-client'));
+const tus = require('tus-js-client');
 
 const [file, endpoint, chunk] = process.argv.slice(2);
 const upload = new tus.Upload(fs.createReadStream(file, { highWaterMark: 1 << 20 }), {
