@@ -35,6 +35,9 @@ osd pool default pgp num = 8
 osd pool default pg autoscale mode = off
 mon allow pool size one = true
 mon warn on pool no redundancy = false
+# A throw-away monitor on a nearly full disk (benchmark payloads beside it) must still start.
+mon data avail crit = 0
+mon data avail warn = 0
 osd crush chooseleaf type = 0
 osd objectstore = memstore
 memstore device bytes = 6442450944

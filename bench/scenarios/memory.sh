@@ -7,18 +7,23 @@
 #    reading a pipe), and the carryon CLI's heap while it streams the same amounts from stdin (`carryon
 #    stream`): the peak of the heap in use, sampled while it runs, should not grow with size.
 . "$(dirname "$0")/../lib.sh"
-IDLE=10000 SMALL=$BENCH_SIZE SETTLE=2
-if [ "$BENCH_SMOKE" = 1 ]; then IDLE=300 SMALL=$((64 << 20)) SETTLE=1; fi
+IDLE=10000 SMALL=$BENCH_SIZE SETTLE=2 QUIET=13
+if [ "$BENCH_SMOKE" = 1 ]; then IDLE=300 SMALL=$((64 << 20)) SETTLE=1 QUIET=2; fi
 LARGE=$((4 * SMALL))
 S=$(human "$SMALL") L=$(human "$LARGE")
 title 7 "Memory"
-describe "**Idle uploads:** each server starts afresh on an empty directory; $(count $IDLE) uploads of 1 MiB are created and given their first 4 KiB (16 connections at a time, [bench/tools/TusLoad.java](bench/tools/TusLoad.java)) and left unfinished; the server's resident memory (RSS) is read ${SETTLE} s later. **Heap while ingesting:** one Carryon server takes an upload of $S and one of $L, each streamed by curl in a single PATCH from a pipe; then the carryon CLI streams $S and $L from stdin (\`carryon stream\`, with the launcher's client options). The figure is the peak of the heap in use (young and old generation, garbage not yet collected included), sampled with \`jstat -gc\` every 100 ms for the server and with \`jcmd GC.heap_info\` about 3 times a second for the CLI, whose serial collector updates jstat's counters only when it collects. Heap that does not grow with the size of the upload is the target."
-measure idle-rss MiB lower Carryon "Server RSS with $(count $IDLE) idle uploads"
-measure idle-growth MiB lower Carryon "RSS growth from the idle server to $(count $IDLE) idle uploads"
-measure server-heap MiB lower "$L" "Carryon server: peak heap in use while ingesting one upload"
-target server-heap "$L" "$S" 0.8 "flat with size: peak at $L at most 1.25× the peak at $S"
-measure cli-heap MiB lower "$L" "carryon CLI: peak heap in use while streaming from stdin"
+describe "**Idle uploads:** each server starts afresh on an empty directory; $(count $IDLE) uploads of 1 MiB are created and given their first 4 KiB (16 connections at a time, [bench/tools/TusLoad.java](bench/tools/TusLoad.java)) and left unfinished; the server's resident memory (RSS) is read ${SETTLE} s later, still holding what the burst of requests left, and again once the server has been idle for ${QUIET} s, when a collector that gives memory back has done so (Carryon's launcher asks G1 for a collection after 10 s without one). **Heap while ingesting:** one Carryon server takes an upload of $S and one of $L, each streamed by curl in a single PATCH from a pipe; then the carryon CLI streams $S and $L from stdin (\`carryon stream\`, with the launcher's client options). Two figures, sampled with \`jstat -gc\` every 100 ms for the server and with \`jcmd GC.heap_info\` about 3 times a second for the CLI (whose serial collector updates jstat's counters only when it collects): the peak of the whole heap in use, garbage not yet collected included, which mostly shows how large the collector let the young generation grow; and the peak of the old generation, what outlives collections, which is what would grow if an upload were held in memory. The target is a heap that does not grow with the size of the upload: the server's old generation, and the CLI's whole heap."
+measure idle-rss-burst MiB lower Carryon "Server RSS ${SETTLE} s after creating $(count $IDLE) idle uploads"
+measure idle-rss MiB lower Carryon "Server RSS with $(count $IDLE) idle uploads, idle for ${QUIET} s"
+measure idle-growth MiB lower Carryon "RSS growth from the fresh server to $(count $IDLE) idle uploads, idle for ${QUIET} s"
+measure server-heap MiB lower "$L" "Carryon server: peak heap in use (garbage included) while ingesting one upload"
+measure server-old MiB lower "$L" "Carryon server: peak old generation (what outlives collections) while ingesting one upload"
+target server-old "$L" "$S" 0.8 "flat with size: peak at $L at most 1.25× the peak at $S"
+# The CLI's serial collector keeps a small young generation, so its whole heap is a fair measure too; its old
+# generation may hold nothing at all, which no ratio can be taken of.
+measure cli-heap MiB lower "$L" "carryon CLI: peak heap in use (garbage included) while streaming from stdin"
 target cli-heap "$L" "$S" 0.8 "flat with size: peak at $L at most 1.25× the peak at $S"
+measure cli-old MiB lower "$L" "carryon CLI: peak old generation while streaming from stdin"
 command_of TusLoad "java -cp \$TOOLS TusLoad idle \$BASE $IDLE 1048576 4096 16"
 
 # ---------------------------------------------------------------- idle uploads
@@ -38,6 +43,8 @@ idle_round() {
     tool TusLoad idle "${bases[$s]}" "$IDLE" 1048576 4096 16 > "$BENCH_WORK/idle.out" ||
       { log "$s: $(cat "$BENCH_WORK/idle.out")"; return 1; }
     sleep "$SETTLE"
+    sample idle-rss-burst "$s" "$(calc "$(rss_kib "${pids[$s]}") / 1024")"
+    sleep $((QUIET - SETTLE))
     after=$(rss_kib "${pids[$s]}")
     sample idle-rss "$s" "$(calc "$after / 1024")"
     sample idle-growth "$s" "$(calc "($after - $before) / 1024")"
@@ -64,23 +71,25 @@ heap_start() {
   else
     while kill -0 "$2" 2>/dev/null; do
       "$JDK/bin/jcmd" "$2" GC.heap_info 2>/dev/null | awk '/^[^ ].* used [0-9]+K/ {
-          for (i = 1; i <= NF; i++) if ($i == "used") { v = $(i + 1); sub(/K.*/, "", v); sum += v } }
-        END { if (sum) print sum }' >> "$BENCH_WORK/heap.samples"
+          for (i = 1; i <= NF; i++) if ($i == "used") { v = $(i + 1); sub(/K.*/, "", v); sum += v; if (/tenured/) old += v } }
+        END { if (sum) print sum, old + 0 }' >> "$BENCH_WORK/heap.samples"
       sleep 0.1
     done &
   fi
   SAMPLER=$!
 }
-# heap_peak: the peak of the samples in MiB, or nothing without samples.
+# heap_peak: "HEAP OLD", the peaks of the heap in use and of the old generation in MiB, or nothing without samples.
 heap_peak() {
   stop_pid "$SAMPLER"
   wait "$SAMPLER" 2>/dev/null || true
   if [ -s "$BENCH_WORK/jstat" ]; then
     awk '$1 == "S0C" { for (i = 1; i <= NF; i++) col[$i] = i; next }
-         col["EU"] && NF > 10 { print $col["S0U"] + $col["S1U"] + $col["EU"] + $col["OU"] }' "$BENCH_WORK/jstat" > "$BENCH_WORK/heap.samples"
+         col["EU"] && NF > 10 { print $col["S0U"] + $col["S1U"] + $col["EU"] + $col["OU"], $col["OU"] }' "$BENCH_WORK/jstat" > "$BENCH_WORK/heap.samples"
     rm "$BENCH_WORK/jstat"
   fi
-  awk '$1 > peak { peak = $1 } END { if (NR) printf "%.1f\n", peak / 1024 }' "$BENCH_WORK/heap.samples"
+  # "HEAP OLD": the peaks of the whole heap in use and of the old generation, in MiB.
+  awk '$1 > peak { peak = $1 } $2 > old { old = $2 } END { if (NR) printf "%.1f %.1f\n", peak / 1024, old / 1024 }' \
+      "$BENCH_WORK/heap.samples"
 }
 
 server_ingest() { # SUBJECT BYTES [warm-up]: one upload of BYTES in one PATCH from a pipe, the server's heap sampled
@@ -94,7 +103,8 @@ server_ingest() { # SUBJECT BYTES [warm-up]: one upload of BYTES in one PATCH fr
   tus_delete "$url"
   [ -z "${3:-}" ] || return 0
   [ -n "$peak" ] || { note "No heap sample of the server during a $1 upload."; return 0; }
-  sample server-heap "$1" "$peak"
+  sample server-heap "$1" "${peak% *}"
+  sample server-old "$1" "${peak#* }"
 }
 
 cli_stream() { # SUBJECT BYTES: `carryon stream` of BYTES from stdin, with the CLI's heap sampled
@@ -109,7 +119,8 @@ cli_stream() { # SUBJECT BYTES: `carryon stream` of BYTES from stdin, with the C
   expect_offset "$url" "$2"
   tus_delete "$url"
   [ -n "$peak" ] || { note "No heap sample of the CLI during a $1 stream (it ended before the first)."; return 0; }
-  sample cli-heap "$1" "$peak"
+  sample cli-heap "$1" "${peak% *}"
+  sample cli-old "$1" "${peak#* }"
 }
 
 for pair in $(seq 1 "$BENCH_PAIRS"); do
