@@ -20,7 +20,11 @@ import java.util.ArrayDeque;
  * @param length the number of bytes
  */
 public record FileRange(Path file, long start, long length) {
-    private static final int BUFFER = 256 * 1024;
+    /**
+     * Small enough that the kernel's copy into it and its copy out to the socket stay in the CPU's cache: with
+     * 256 KiB buffers the same upload took half again as much system time and a tenth more wall time.
+     */
+    private static final int BUFFER = 64 * 1024;
     /** Buffers handed out and not yet known to be sent; more are allocated when the client holds them all. */
     private static final int POOL = 4;
 

@@ -13,7 +13,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * fails the body, which aborts the request. Each subscription reads the body from its start.
  */
 final class MeteredPublisher implements Flow.Publisher<ByteBuffer> {
-    private static final int MAX_BUFFER = 256 * 1024;
+    /** The most bytes handed to the HTTP client at once; see {@code FileRange} for why so few. */
+    private static final int MAX_BUFFER = 64 * 1024;
 
     private final RequestBody body;
     private final Metering metering;
