@@ -71,7 +71,7 @@ heap_start() {
   else
     while kill -0 "$2" 2>/dev/null; do
       "$JDK/bin/jcmd" "$2" GC.heap_info 2>/dev/null | awk '/^[^ ].* used [0-9]+K/ {
-          for (i = 1; i <= NF; i++) if ($i == "used") { v = $(i + 1); sub(/K.*/, "", v); sum += v; if (/tenured/) old += v } }
+          for (i = 1; i <= NF; i++) if ($i == "used") { v = $(i + 1); sub(/K.*/, "", v); sum += v; if (/[Tt]enured/) old += v } }
         END { if (sum) print sum, old + 0 }' >> "$BENCH_WORK/heap.samples"
       sleep 0.1
     done &
