@@ -25,6 +25,19 @@ public final class Cancellation {
         return true;
     }
 
+    /**
+     * Stops the transfer and waits until {@code runner}, the thread that carries it, has ended; an interrupt
+     * ends the wait early and is kept for the caller.
+     */
+    public void cancelAndAwait(String why, Thread runner) {
+        cancel(why);
+        try {
+            runner.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     public boolean isCancelled() {
         return reason != null;
     }

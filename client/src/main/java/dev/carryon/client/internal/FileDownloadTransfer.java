@@ -186,12 +186,7 @@ public final class FileDownloadTransfer implements FileDownload {
 
     @Override
     public ResumableFileDownload pause() {
-        cancellation.cancel("the download was paused");
-        try {
-            runner.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        cancellation.cancelAndAwait("the download was paused", runner);
         return planner.token();
     }
 }

@@ -173,12 +173,7 @@ public final class FileUploadTransfer implements FileUpload {
 
     @Override
     public ResumableFileUpload pause() {
-        cancellation.cancel("the upload was paused");
-        try {
-            runner.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        cancellation.cancelAndAwait("the upload was paused", runner);
         ResumableFileUpload plan = planner.plan();
         if (plan == null) {
             try {
